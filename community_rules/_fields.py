@@ -1,0 +1,267 @@
+"""Field factories shared by the library's attrs classes (private).
+
+Each factory builds an ``attrs.field`` whose converter and validator raise the
+library's own errors naming the field and the value, so that a bad value never
+gets past construction.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import InvalidType, InvalidValue
+from .money import to_decimal
+
+__all__ = [
+    "MAX_COUNT",
+    "bool_field",
+    "check_count",
+    "count_field",
+    "date_field",
+    "decimal_field",
+    "enum_field",
+    "id_field",
+    "text_field",
+    "tuple_field",
+]
+
+#: The largest count (households, staff, buildings…) the library accepts.
+MAX_COUNT = 10**9
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+
+def check_count(name: str, value: object, *, minimum: int = 0) -> int:
+    """Return ``value`` if it is a whole count in ``minimum..MAX_COUNT``, else raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, (float, Decimal)) and value == value and value % 1 != 0:
+            raise InvalidValue(name, value, "is not a whole number", "不是整数")
+        raise InvalidType(
+            name,
+            value,
+            f"is a {type(value).__name__}; a count must be an int",
+            f"类型为 {type(value).__name__}；计数必须是整数",
+        )
+    if value < minimum:
+        if minimum == 0:
+            raise InvalidValue(name, value, "is negative", "为负数")
+        raise InvalidValue(name, value, f"is less than {minimum}", f"小于 {minimum}")
+    if value > MAX_COUNT:
+        raise InvalidValue(name, value, f"is too large (limit {MAX_COUNT:,})", f"过大（上限 {MAX_COUNT:,}）")
+    return value
+
+
+def _count_validator(minimum: int, optional: bool) -> Callable[[Any, Any, Any], None]:
+    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        check_count(attribute.name, value, minimum=minimum)
+
+    return validate
+
+
+def count_field(*, default: Any = attrs.NOTHING, optional: bool = False, minimum: int = 0, **kw: Any) -> Any:
+    """An int count (not a bool), ``minimum..MAX_COUNT``; ``None`` if ``optional``."""
+    return attrs.field(default=default, validator=_count_validator(minimum, optional), **kw)
+
+
+def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
+    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise InvalidType(
+                attribute.name,
+                value,
+                f"is a {type(value).__name__}; an id must be a string",
+                f"类型为 {type(value).__name__}；编号必须是字符串",
+            )
+        if not value.strip():
+            raise InvalidValue(attribute.name, value, "is empty", "为空")
+        if value != value.strip():
+            raise InvalidValue(
+                attribute.name,
+                value,
+                "has leading or trailing white space",
+                "首尾含有空白字符",
+            )
+
+    return validate
+
+
+def id_field(*, default: Any = attrs.NOTHING, optional: bool = False, **kw: Any) -> Any:
+    """A non-empty string without surrounding white space (an id or a name)."""
+    return attrs.field(default=default, validator=_id_validator(optional), **kw)
+
+
+def _text_validator(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidType(
+            attribute.name,
+            value,
+            f"is a {type(value).__name__}; expected a string",
+            f"类型为 {type(value).__name__}；应为字符串",
+        )
+
+
+def text_field(*, default: Any = None, **kw: Any) -> Any:
+    """An optional free text (a name, a note)."""
+    return attrs.field(default=default, validator=_text_validator, **kw)
+
+
+def _to_decimal_field(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
+    if value is None:
+        return None
+    return to_decimal(value, field.name)
+
+
+def _nonneg_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
+    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            if optional:
+                return
+            raise InvalidType(attribute.name, value, "is required", "为必填项")
+        if value < 0:
+            raise InvalidValue(attribute.name, value, "is negative", "为负数")
+
+    return validate
+
+
+def decimal_field(*, default: Any = None, optional: bool = True, nonnegative: bool = True, **kw: Any) -> Any:
+    """Exact money, an area or a score: ``Decimal``, ``int`` or a numeric string.
+
+    A binary float is refused (see :func:`community_rules.money.to_decimal`).
+    """
+    validators = [_nonneg_validator(optional)] if nonnegative else []
+    extra = kw.pop("validator", None)
+    if extra is not None:
+        validators.append(extra)
+    return attrs.field(
+        default=default,
+        converter=attrs.Converter(_to_decimal_field, takes_self=True, takes_field=True),
+        validator=validators,
+        **kw,
+    )
+
+
+def _bool_validator(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidType(
+            attribute.name,
+            value,
+            f"is a {type(value).__name__}; expected true or false",
+            f"类型为 {type(value).__name__}；应为 true 或 false",
+        )
+
+
+def bool_field(*, default: Any = None, **kw: Any) -> Any:
+    """A yes/no fact; ``None`` means not known."""
+    return attrs.field(default=default, validator=_bool_validator, **kw)
+
+
+def _to_enum(enum_type: type[E]) -> Callable[[Any, Any, attrs.Attribute[Any]], Any]:
+    def convert(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
+        if value is None or isinstance(value, enum_type):
+            return value
+        try:
+            return enum_type(value)
+        except ValueError:
+            valid = ", ".join(str(m.value) for m in enum_type)
+            raise InvalidValue(
+                field.name,
+                value,
+                f"is not a valid {enum_type.__name__} (valid: {valid})",
+                f"不是有效的 {enum_type.__name__}（有效值：{valid}）",
+            ) from None
+
+    return convert
+
+
+def enum_field(enum_type: type[E], *, default: Any = attrs.NOTHING, **kw: Any) -> Any:
+    """A member of ``enum_type``; its string value is accepted too."""
+    return attrs.field(
+        default=default,
+        converter=attrs.Converter(_to_enum(enum_type), takes_self=True, takes_field=True),
+        **kw,
+    )
+
+
+def _date_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
+    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise InvalidType(
+                attribute.name,
+                value,
+                f"is a {type(value).__name__}; expected a datetime.date",
+                f"类型为 {type(value).__name__}；应为日期",
+            )
+
+    return validate
+
+
+def date_field(*, default: Any = None, optional: bool = True, **kw: Any) -> Any:
+    """A calendar date (``datetime.date``, not a ``datetime``)."""
+    return attrs.field(default=default, validator=_date_validator(optional), **kw)
+
+
+def _tuple_of(item_type: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any], None]:
+    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, item_type):
+                names = (
+                    item_type.__name__
+                    if isinstance(item_type, type)
+                    else " or ".join(t.__name__ for t in item_type)
+                )
+                raise InvalidType(
+                    f"{attribute.name}[{i}]",
+                    item,
+                    f"is a {type(item).__name__}; expected {names}",
+                    f"类型为 {type(item).__name__}；应为 {names}",
+                )
+
+    return validate
+
+
+def _to_tuple(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
+    if value is None:
+        return value
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType(
+            field.name,
+            value,
+            f"is a {type(value).__name__}; expected a sequence",
+            f"类型为 {type(value).__name__}；应为序列",
+        )
+    return tuple(value)
+
+
+def tuple_field(
+    item_type: type[Any] | tuple[type[Any], ...],
+    *,
+    default: Any = (),
+    optional: bool = False,
+    **kw: Any,
+) -> Any:
+    """A tuple of ``item_type`` (any iterable is accepted and frozen into a tuple)."""
+
+    def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        _tuple_of(item_type)(inst, attribute, value)
+
+    return attrs.field(
+        default=default,
+        converter=attrs.Converter(_to_tuple, takes_self=True, takes_field=True),
+        validator=validate,
+        **kw,
+    )
