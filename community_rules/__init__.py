@@ -11,6 +11,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .clauses import SOURCE, Clause, SourceDocument, clause, clauses, glossary
+from .documents import dump_district, dump_policy, load_district, load_policy
 from .enums import CommunityKind, Education, Grade, Insurance, Level, Modality, Status
 from .errors import (
     DocumentError,
@@ -38,6 +39,7 @@ from .model import (
 )
 from .money import allocate
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, Weights
+from .sample import sample_district
 
 try:
     __version__ = version("community_rules")
@@ -84,7 +86,12 @@ __all__ = [
     "allocate",
     "clause",
     "clauses",
+    "dump_district",
+    "dump_policy",
     "glossary",
     "interpretation",
     "interpretations",
+    "load_district",
+    "load_policy",
+    "sample_district",
 ]

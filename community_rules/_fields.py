@@ -46,7 +46,7 @@ def check_count(name: str, value: object, *, minimum: int = 0) -> int:
         raise InvalidType(
             name,
             value,
-            f"is a {type(value).__name__}; a count must be an int",
+            f"is of type {type(value).__name__}; a count must be an int",
             f"类型为 {type(value).__name__}；计数必须是整数",
         )
     if value < minimum:
@@ -80,7 +80,7 @@ def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
             raise InvalidType(
                 attribute.name,
                 value,
-                f"is a {type(value).__name__}; an id must be a string",
+                f"is of type {type(value).__name__}; an id must be a string",
                 f"类型为 {type(value).__name__}；编号必须是字符串",
             )
         if not value.strip():
@@ -106,7 +106,7 @@ def _text_validator(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         raise InvalidType(
             attribute.name,
             value,
-            f"is a {type(value).__name__}; expected a string",
+            f"is of type {type(value).__name__}; expected a string",
             f"类型为 {type(value).__name__}；应为字符串",
         )
 
@@ -156,7 +156,7 @@ def _bool_validator(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         raise InvalidType(
             attribute.name,
             value,
-            f"is a {type(value).__name__}; expected true or false",
+            f"is of type {type(value).__name__}; expected true or false",
             f"类型为 {type(value).__name__}；应为 true 或 false",
         )
 
@@ -201,7 +201,7 @@ def _date_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
             raise InvalidType(
                 attribute.name,
                 value,
-                f"is a {type(value).__name__}; expected a datetime.date",
+                f"is of type {type(value).__name__}; expected a datetime.date",
                 f"类型为 {type(value).__name__}；应为日期",
             )
 
@@ -225,7 +225,7 @@ def _tuple_of(item_type: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, An
                 raise InvalidType(
                     f"{attribute.name}[{i}]",
                     item,
-                    f"is a {type(item).__name__}; expected {names}",
+                    f"is of type {type(item).__name__}; expected {names}",
                     f"类型为 {type(item).__name__}；应为 {names}",
                 )
 
@@ -239,7 +239,7 @@ def _to_tuple(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
         raise InvalidType(
             field.name,
             value,
-            f"is a {type(value).__name__}; expected a sequence",
+            f"is of type {type(value).__name__}; expected a sequence",
             f"类型为 {type(value).__name__}；应为序列",
         )
     return tuple(value)

@@ -79,6 +79,8 @@ class Error(Exception):
         return new
 
     def __str__(self) -> str:
+        if self.value is Ellipsis:  # no value to show (a missing field)
+            return f"{self.path}: {self.message_en} ({self.path}：{self.message_zh})"
         shown = _show(self.value)
         if self.path:
             return f"{self.path}: {shown} {self.message_en} ({self.path}：{shown} {self.message_zh})"

@@ -653,7 +653,7 @@ def _to_date(value: Any, field: str) -> datetime.date:
     raise InvalidType(
         field,
         value,
-        f"is a {type(value).__name__}; expected a date",
+        f"is of type {type(value).__name__}; expected a date",
         f"类型为 {type(value).__name__}；应为日期",
     )
 

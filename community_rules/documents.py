@@ -1,0 +1,443 @@
+"""District documents: JSON and TOML in, plain mappings out (SPEC §5).
+
+A district document holds the sub-district offices (街道办事处), their
+communities (社区) with buildings and status fields, and the district's
+building projects (for the public rooms of clause 3.3). Files are read with
+every non-integer number as :class:`~decimal.Decimal` (``parse_float=Decimal``),
+so no binary float is ever made; :mod:`cattrs` structures the parsed data into
+the frozen classes of :mod:`community_rules.model`, whose validators check it.
+
+Every error names the path of the offending value and the value:
+
+>>> load_district({"id": "D", "offices": [{"id": "O", "communities": [
+...     {"id": "C", "buildings": [{"id": "B1", "households": -5}]}]}]})
+Traceback (most recent call last):
+...
+community_rules.errors.InvalidValue: offices[0].communities[0].buildings[0].households: -5 is negative ...
+
+and :func:`dump_district` gives back a plain, JSON-ready mapping, so that
+``load_district(dump_district(d)) == d``:
+
+>>> d = load_district({"id": "D", "offices": [{"id": "O", "communities": [
+...     {"id": "C", "office_funds": "12000.50", "buildings": [{"id": "B1", "households": 120}]}]}]})
+>>> dump_district(d)["offices"][0]["communities"][0]["office_funds"]
+'12000.50'
+>>> load_district(dump_district(d)) == d
+True
+
+Limits (enforced with :class:`~community_rules.errors.LimitExceeded`): a file
+of at most :data:`MAX_DOCUMENT_BYTES`, nesting at most :data:`MAX_DEPTH` deep;
+counts at most 10⁹ and amounts below 10¹⁵ (checked by the model).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from . import model
+from .dates import parse_date
+from .errors import DocumentError, Error, InvalidType, InvalidValue, LimitExceeded
+from .policy import Policy, Weights
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_BYTES",
+    "dump_district",
+    "dump_policy",
+    "load_district",
+    "load_policy",
+    "read_document",
+    "to_json",
+]
+
+#: The largest district file :func:`load_district` reads (1 GiB).
+MAX_DOCUMENT_BYTES = 1 << 30
+#: The deepest nesting of lists and tables accepted in a document.
+MAX_DEPTH = 32
+
+T = TypeVar("T")
+
+
+def _passthrough(value: Any, _type: Any) -> Any:
+    # Leave type checks to the model's validators, which name the field; cattrs'
+    # own str/int/bool hooks would silently coerce (5 → "5", "x" → True).
+    return value
+
+
+def _structure_date(value: Any, _type: Any) -> Any:
+    if value is None:
+        return None
+    return parse_date(value, "")
+
+
+def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        item_type = type_.__args__[0]
+        structure_item = conv.get_structure_hook(item_type)
+
+        def structure(value: Any, _type: Any) -> Any:
+            if value is None:
+                return None
+            if not isinstance(value, (list, tuple)):
+                raise InvalidType(
+                    "",
+                    value,
+                    f"is of type {type(value).__name__}; expected a list",
+                    f"类型为 {type(value).__name__}；应为列表",
+                )
+            items = []
+            errors = []
+            for i, item in enumerate(value):
+                try:
+                    items.append(structure_item(item, item_type))
+                except Exception as exc:
+                    # Collected and re-raised below, the index noted the way cattrs does.
+                    note = IterableValidationNote(f"Structuring {type_} @ index {i}", i, item_type)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined,unused-ignore]
+                    errors.append(exc)
+            if errors:
+                raise cattrs.IterableValidationError(f"While structuring {type_}", errors, type_)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _is_tuple_of(type_: Any) -> bool:
+    args: tuple[Any, ...] = getattr(type_, "__args__", ())
+    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[-1] is Ellipsis
+
+
+def _mapping_check(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: Any, _type: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise InvalidType(
+                "",
+                value,
+                f"is of type {type(value).__name__}; expected a table of {cls.__name__} fields",
+                f"类型为 {type(value).__name__}；应为 {cls.__name__} 的字段表",
+            )
+        return inner(value, cls)
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    for type_ in (int, str, bool, Decimal):
+        conv.register_structure_hook(type_, _passthrough)
+    # Enums and sets are converted by the model's own converters, which name the field.
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _passthrough
+    )
+    conv.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, _passthrough
+    )
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook_factory(_is_tuple_of, _structure_tuple_factory(conv))
+    for cls in (
+        model.Building,
+        model.StaffMember,
+        model.Workstation,
+        model.BuildingHead,
+        model.ExistingSubArea,
+        model.Community,
+        model.SubDistrictOffice,
+        model.PublicRoom,
+        model.Project,
+        model.District,
+        Weights,
+        Policy,
+    ):
+        conv.register_structure_hook(cls, _mapping_check(cls, conv))
+
+    # Unstructuring: plain JSON-ready values, defaults left out.
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    conv.register_unstructure_hook(frozenset, lambda s: sorted(str(x) for x in s))
+    for cls in (
+        model.Building,
+        model.StaffMember,
+        model.Workstation,
+        model.BuildingHead,
+        model.ExistingSubArea,
+        model.Community,
+        model.SubDistrictOffice,
+        model.PublicRoom,
+        model.Project,
+        model.District,
+        Weights,
+    ):
+        conv.register_unstructure_hook(
+            cls, cattrs.gen.make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    conv.register_unstructure_hook(
+        Policy, cattrs.gen.make_dict_unstructure_fn(Policy, conv, _cattrs_omit_if_default=False)
+    )
+    return conv
+
+
+_CONVERTER = _make_converter()
+
+
+# --- errors --------------------------------------------------------------------
+
+
+def _join(prefix: str, part: str) -> str:
+    if not part:
+        return prefix
+    if not prefix or part.startswith("["):
+        return prefix + part
+    return f"{prefix}.{part}"
+
+
+def _leaves(exc: BaseException, prefix: str) -> list[Error]:
+    """Flatten cattrs' exception tree into library errors with full paths."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            prefix = _join(prefix, note.name)
+        elif isinstance(note, IterableValidationNote):
+            prefix = _join(prefix, f"[{note.index}]")
+    if isinstance(exc, BaseValidationError):
+        found: list[Error] = []
+        for sub in exc.exceptions:
+            found.extend(_leaves(sub, prefix))
+        return found
+    if isinstance(exc, Error):
+        return [exc.with_prefix(prefix)]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        cls = exc.cl
+        valid = ", ".join(f.name for f in attrs.fields(cls))
+        return [
+            InvalidValue(
+                _join(prefix, name),
+                name,
+                f"is not a field of {cls.__name__} (valid: {valid})",
+                f"不是 {cls.__name__} 的字段（有效字段：{valid}）",
+            )
+            for name in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, KeyError):
+        name = str(exc.args[0]) if exc.args else ""
+        path = prefix if prefix.endswith(name) else _join(prefix, name)
+        return [InvalidValue(path, ..., "is missing", "缺失")]
+    return [InvalidType(prefix, None, f"cannot be read: {exc}", f"无法读取：{exc}")]
+
+
+def _structure(data: Any, cls: type[T], root: str = "") -> T:
+    try:
+        return _CONVERTER.structure(data, cls)
+    except RecursionError:
+        raise LimitExceeded(
+            root, "…", f"is nested too deeply (limit {MAX_DEPTH})", f"嵌套过深（上限 {MAX_DEPTH}）"
+        ) from None
+    except (BaseValidationError, Error, KeyError, TypeError, ValueError) as exc:
+        leaves = _leaves(exc, root)
+        first = leaves[0] if leaves else InvalidValue(root, data, "cannot be read", "无法读取")
+        first.all_errors = tuple(leaves)  # type: ignore[attr-defined]
+        raise first from None
+
+
+# --- reading --------------------------------------------------------------------
+
+
+def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise LimitExceeded("", "…", f"is nested more than {limit} levels deep", f"嵌套超过 {limit} 层")
+        if isinstance(item, Mapping):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def _reject_constant(name: str) -> Any:
+    raise DocumentError(
+        "",
+        name,
+        "is not a number this library accepts (NaN and infinities are refused)",
+        "不是本库接受的数值（不接受 NaN 和无穷大）",
+    )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise DocumentError(key, key, "appears twice in one JSON object", "在同一 JSON 对象中出现两次")
+        result[key] = value
+    return result
+
+
+def _parse(text: str, fmt: str, origin: str) -> Any:
+    try:
+        if fmt == "json":
+            return json.loads(
+                text,
+                parse_float=Decimal,
+                parse_constant=_reject_constant,
+                object_pairs_hook=_no_duplicates,
+            )
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise LimitExceeded(
+            origin, "…", f"is nested too deeply (limit {MAX_DEPTH})", f"嵌套过深（上限 {MAX_DEPTH}）"
+        ) from None
+    except DocumentError as exc:
+        raise exc.with_prefix(origin) from None
+    except ValueError as exc:  # json.JSONDecodeError, tomllib.TOMLDecodeError
+        raise DocumentError(
+            origin,
+            type(exc).__name__,
+            f"is not valid {fmt.upper()}: {exc}",
+            f"不是有效的 {fmt.upper()}：{exc}",
+        ) from None
+
+
+def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = None) -> Any:
+    """Parse a JSON or TOML document (a path, or its bytes) with numbers as ``Decimal``.
+
+    The format comes from ``fmt`` (``"json"`` or ``"toml"``), else from the
+    file's suffix, else from the content (a document opening with ``{`` is JSON).
+    """
+    if isinstance(source, bytes):
+        raw, origin = source, ""
+    else:
+        path = Path(source)
+        origin = str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                raise LimitExceeded(
+                    origin,
+                    size,
+                    f"bytes is larger than the limit of {MAX_DOCUMENT_BYTES} bytes",
+                    f"字节，超过上限 {MAX_DOCUMENT_BYTES} 字节",
+                )
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise DocumentError(
+                origin, origin, f"cannot be read: {exc.strerror}", f"无法读取：{exc.strerror}"
+            ) from None
+        if fmt is None and path.suffix.lower() in (".json", ".toml"):
+            fmt = path.suffix.lower()[1:]
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise LimitExceeded(origin, len(raw), "bytes is too large", "字节，过大")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            origin,
+            raw[exc.start : exc.start + 4],
+            f"is not UTF-8 (at byte {exc.start})",
+            f"不是 UTF-8 编码（第 {exc.start} 字节）",
+        ) from None
+    if fmt is None:
+        fmt = "json" if text.lstrip().startswith(("{", "[")) else "toml"
+    if fmt not in ("json", "toml"):
+        raise DocumentError(
+            "format", fmt, "is not a document format (valid: json, toml)", "不是有效格式（json, toml）"
+        )
+    data = _parse(text, fmt, origin)
+    _depth(data)
+    return data
+
+
+def _mapping(source: Any, what: str) -> Mapping[str, Any]:
+    data = source if isinstance(source, Mapping) else read_document(source)
+    if not isinstance(data, Mapping):
+        raise InvalidType(
+            "", data, f"is not a {what} document (a table at the top)", f"不是{what}文档（顶层应为表）"
+        )
+    _depth(data)
+    return data
+
+
+def load_district(source: Mapping[str, Any] | str | os.PathLike[str] | bytes) -> model.District:
+    """Read a district from a JSON or TOML file, its bytes, or a parsed mapping.
+
+    Every error is an :class:`~community_rules.errors.Error` (also a
+    ``ValueError`` or ``TypeError``) whose ``path`` names the offending value,
+    e.g. ``offices[0].communities[3].buildings[7].households``; all errors
+    found are in its ``all_errors`` attribute.
+    """
+    return _structure(_mapping(source, "district"), model.District)
+
+
+def dump_district(district: model.District) -> dict[str, Any]:
+    """The district as a plain, JSON-ready mapping (money as exact decimal strings)."""
+    if not isinstance(district, model.District):
+        raise InvalidType("district", district, "is not a District", "不是 District")
+    result: dict[str, Any] = _CONVERTER.unstructure(district)
+    return result
+
+
+def load_policy(
+    source: Mapping[str, Any] | str | os.PathLike[str] | bytes, *, base: Policy | None = None
+) -> Policy:
+    """A policy from a mapping or file of field overrides on top of ``base`` (the default policy).
+
+    >>> load_policy({"office_funds_per_thousand": 12000}).office_funds_per_thousand
+    Decimal('12000')
+    >>> load_policy({"office_fund": 1})
+    Traceback (most recent call last):
+    ...
+    community_rules.errors.InvalidValue: office_fund: 'office_fund' is not a field of Policy ...
+    """
+    data = dict(_mapping(source, "policy"))
+    merged = _CONVERTER.unstructure(base or Policy())
+    merged.update(data)
+    return _structure(merged, Policy)
+
+
+def dump_policy(policy: Policy) -> dict[str, Any]:
+    """The policy as a plain, JSON-ready mapping of every field."""
+    result: dict[str, Any] = _CONVERTER.unstructure(policy)
+    return result
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(str(v) for v in value)
+    if attrs.has(type(value)):
+        return _CONVERTER.unstructure(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def to_json(value: Any, *, indent: int | None = 2) -> str:
+    """JSON text for plain data holding Decimals, dates, enums and attrs classes.
+
+    Decimals are written as strings so that no reader turns them into floats;
+    keys keep their order and the output is byte-identical across runs.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
