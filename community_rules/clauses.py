@@ -132,7 +132,7 @@ def clause_ids() -> tuple[str, ...]:
 
 
 def clause(clause_id: str) -> Clause:
-    """The clause with this id; an unknown id raises :class:`UnknownClause` listing the valid ids."""
+    """The clause with this id; an unknown id raises :class:`~community_rules.errors.UnknownClause` listing the valid ids."""
     try:
         return _by_id()[clause_id]
     except (KeyError, TypeError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 
 __all__ = [
+    "BilingualEnum",
     "CommunityKind",
     "Education",
     "Grade",
@@ -23,7 +24,7 @@ __all__ = [
 ]
 
 
-class _Bilingual(str, enum.Enum):
+class BilingualEnum(str, enum.Enum):
     """A string enum whose members also carry a Chinese name (``.zh``)."""
 
     def __str__(self) -> str:
@@ -40,7 +41,7 @@ class _Bilingual(str, enum.Enum):
         return str.__str__(self).replace("_", " ")
 
 
-class CommunityKind(_Bilingual):
+class CommunityKind(BilingualEnum):
     """Which space standard of clause 3.3 applies to a residents' committee.
 
     ``OLD_TOWN`` (老城区, an existing committee): at least 150 m²;
@@ -51,7 +52,7 @@ class CommunityKind(_Bilingual):
     NEW = "new"
 
 
-class Insurance(_Bilingual):
+class Insurance(BilingualEnum):
     """The five social insurances of clause 3.2 (养老、医疗、失业、工伤和女职工生育保险)."""
 
     PENSION = "pension"
@@ -61,7 +62,7 @@ class Insurance(_Bilingual):
     MATERNITY = "maternity"
 
 
-class Education(_Bilingual):
+class Education(BilingualEnum):
     """Education levels, in increasing order (clause 3.1: 大专以上学历)."""
 
     BELOW_SECONDARY = "below_secondary"
@@ -76,7 +77,7 @@ class Education(_Bilingual):
         return list(Education).index(self)
 
 
-class Level(_Bilingual):
+class Level(BilingualEnum):
     """The assessed levels of clause 4.3 (三级考核制度)."""
 
     DEPARTMENT = "department"
@@ -86,7 +87,7 @@ class Level(_Bilingual):
     BUILDING_HEAD = "building_head"
 
 
-class Grade(_Bilingual):
+class Grade(BilingualEnum):
     """Assessment grades (SPEC I-18, a local choice: the opinion names none)."""
 
     EXCELLENT = "excellent"
@@ -95,7 +96,7 @@ class Grade(_Bilingual):
     INCOMPETENT = "incompetent"
 
 
-class Status(_Bilingual):
+class Status(BilingualEnum):
     """The outcome of checking one rule for one community (or district)."""
 
     MET = "met"
@@ -104,7 +105,7 @@ class Status(_Bilingual):
     NOT_APPLICABLE = "not_applicable"
 
 
-class Modality(_Bilingual):
+class Modality(BilingualEnum):
     """How binding a rule is, from the opinion's own words (rules.md conventions).
 
     ``MANDATORY``: 要 / 确保 / 不得 / 全部, or a plain declarative sentence;
@@ -116,7 +117,7 @@ class Modality(_Bilingual):
     PERMISSIVE = "permissive"
 
 
-_ZH: dict[_Bilingual, str] = {
+_ZH: dict[BilingualEnum, str] = {
     CommunityKind.OLD_TOWN: "老城区",
     CommunityKind.NEW: "新建社区",
     Insurance.PENSION: "养老保险",

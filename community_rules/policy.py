@@ -587,7 +587,7 @@ class Policy:
         }[Level(level)]
 
     def year(self) -> int:
-        """``adoption_year`` ("this year", 今年), or :class:`PolicyNotSet` if unset (I-13)."""
+        """``adoption_year`` ("this year", 今年), or :class:`~community_rules.errors.PolicyNotSet` if unset (I-13)."""
         if self.adoption_year is None:
             raise PolicyNotSet(
                 "Policy.adoption_year",
