@@ -17,6 +17,8 @@ Decimal('266.67')
 Decimal('3024.74')
 >>> allocate(Decimal("100.00"), [1, 1, 1])
 (Decimal('33.34'), Decimal('33.33'), Decimal('33.33'))
+>>> scale(Decimal("100"), 11, 30, rounding=ROUND_HALF_UP)
+Decimal('36.67')
 >>> to_decimal(0.1, "office_funds")
 Traceback (most recent call last):
 ...
@@ -26,21 +28,27 @@ community_rules.errors.InvalidType: office_funds: 0.1 is a binary float, which m
 from __future__ import annotations
 
 import decimal
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from typing import cast
 
 from .errors import InvalidType, InvalidValue
 
 __all__ = [
     "FEN",
     "MAX_AMOUNT",
+    "ROUNDINGS",
     "ZERO",
     "allocate",
+    "exact_difference",
+    "exact_sum",
     "round_down",
     "round_half_up",
     "round_up",
+    "scale",
     "to_decimal",
+    "to_money",
 ]
 
 #: One fen (分), the smallest unit of money in this library.
@@ -53,6 +61,14 @@ MAX_AMOUNT = Decimal(10) ** 15
 # A private context wide enough for every amount below MAX_AMOUNT with room
 # for intermediate products, independent of the caller's decimal context.
 _CTX = decimal.Context(prec=50, rounding=ROUND_HALF_UP, Emax=999, Emin=-999)
+# A context in which addition and subtraction never round (for totals and gaps).
+_EXACT = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=ROUND_HALF_UP,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact],
+)
 
 
 def to_decimal(value: object, field: str = "value") -> Decimal:
@@ -92,7 +108,7 @@ def to_decimal(value: object, field: str = "value") -> Decimal:
         raise InvalidType(
             field,
             value,
-            f"is a {type(value).__name__}; expected a Decimal, an int or a numeric string",
+            f"is of type {type(value).__name__}; expected a Decimal, an int or a numeric string",
             f"类型为 {type(value).__name__}；应为 Decimal、整数或数字字符串",
         )
     if not result.is_finite():
@@ -119,6 +135,146 @@ def round_down(amount: Decimal, step: Decimal = FEN) -> Decimal:
 def round_half_up(amount: Decimal, step: Decimal = FEN) -> Decimal:
     """Round to nearest ``step``, halves away from zero (``ROUND_HALF_UP``): for payments."""
     return _quantize(amount, ROUND_HALF_UP, step)
+
+
+# MAX_AMOUNT as an int, for the fast path of int weights.
+_MAX_INT = 10**15
+
+#: The roundings :func:`scale` accepts, by the name of the ``decimal`` constant.
+ROUNDINGS = (ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP)
+
+
+def _ratio(value: object, field: str) -> tuple[int, int]:
+    """``value`` as an exact ratio of ints; the common types first, else through :func:`to_decimal`."""
+    if type(value) is int and -_MAX_INT < value < _MAX_INT:
+        return value, 1
+    if type(value) is Decimal and value.is_finite() and -MAX_AMOUNT < value < MAX_AMOUNT:
+        return value.as_integer_ratio()
+    return to_decimal(value, field).as_integer_ratio()
+
+
+def _divide(numerator: int, denominator: int, rounding: str) -> int:
+    """``numerator / denominator`` (denominator > 0) rounded to an int as ``rounding`` says."""
+    if rounding == ROUND_FLOOR:
+        return numerator // denominator
+    if rounding == ROUND_CEILING:
+        return -(-numerator // denominator)
+    # ROUND_HALF_UP: halves away from zero.
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return -magnitude if numerator < 0 else magnitude
+
+
+def scale(
+    amount: Decimal | int | str,
+    factor: Decimal | int | str = 1,
+    divisor: Decimal | int | str = 1,
+    *,
+    rounding: str,
+    step: Decimal = FEN,
+) -> Decimal:
+    """``amount × factor ÷ divisor``, computed exactly, quantised once to ``step``.
+
+    The one place where the library multiplies or divides money, areas and
+    scores: the product and the quotient are exact rational numbers (no
+    decimal context, no intermediate rounding, whatever the caller's
+    ``decimal`` context says), and the only rounding is the one named by
+    ``rounding`` (SPEC I-8): ``decimal.ROUND_CEILING`` for a minimum,
+    ``decimal.ROUND_HALF_UP`` for a payment, ``decimal.ROUND_FLOOR`` for a
+    maximum. ``step`` is the quantum (the fen by default; ``Decimal(1)`` for
+    a headcount).
+
+    >>> scale(Decimal("10000"), 2_401, 1_000, rounding=ROUND_CEILING)
+    Decimal('24010.00')
+    >>> scale(Decimal("333.33"), Decimal("0.8"), rounding=ROUND_CEILING)
+    Decimal('266.67')
+    >>> scale(Decimal("0.7"), 5, rounding=ROUND_FLOOR, step=Decimal(1))
+    Decimal('3')
+    >>> scale(Decimal("1"), 1, 3, rounding="ROUND_HALF_EVEN")
+    Traceback (most recent call last):
+    ...
+    community_rules.errors.InvalidValue: rounding: 'ROUND_HALF_EVEN' is not a rounding the library uses ...
+    """
+    if rounding not in ROUNDINGS:
+        valid = ", ".join(ROUNDINGS)
+        raise InvalidValue(
+            "rounding",
+            rounding,
+            f"is not a rounding the library uses (valid: {valid})",
+            f"不是本库使用的舍入方式（有效值：{valid}）",
+        )
+    a_num, a_den = _ratio(amount, "amount")
+    f_num, f_den = _ratio(factor, "factor")
+    d_num, d_den = _ratio(divisor, "divisor")
+    if d_num == 0:
+        raise InvalidValue("divisor", divisor, "is zero", "为零")
+    s_num, s_den = step.as_integer_ratio()
+    if s_num <= 0:
+        raise InvalidValue("step", step, "is not positive", "不是正数")
+    # (amount × factor ÷ divisor) ÷ step as one exact fraction of ints.
+    numerator = a_num * f_num * d_den * s_den
+    denominator = a_den * f_den * d_num * s_num
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    units = _divide(numerator, denominator, rounding)
+    # Decimal(units) has exponent 0, so the exact product has the exponent of step.
+    return _CTX.multiply(Decimal(units), step)
+
+
+def to_money(value: object, field: str = "amount") -> Decimal:
+    """A non-negative amount of money that is a whole number of fen, as ``Decimal`` yuan to 0.01.
+
+    Like :func:`to_decimal` (floats refused), and in addition refuses a
+    negative amount and an amount with a fraction of a fen (nothing is
+    silently rounded); the result always carries two decimals.
+
+    >>> to_money(4321)
+    Decimal('4321.00')
+    >>> to_money("4321.055", "monthly_pay")
+    Traceback (most recent call last):
+    ...
+    community_rules.errors.InvalidValue: monthly_pay: '4321.055' is not a whole number of fen (0.01 yuan) ...
+    """
+    amount = to_decimal(value, field)
+    if amount < 0:
+        raise InvalidValue(field, value, "is negative", "为负数")
+    quantised = _quantize(amount, ROUND_FLOOR)
+    if quantised != amount:
+        raise InvalidValue(field, value, "is not a whole number of fen (0.01 yuan)", "不是整分（0.01 元）")
+    return quantised
+
+
+def exact_sum(values: Iterable[Decimal], start: Decimal = ZERO) -> Decimal:
+    """The sum of ``values`` (and ``start``), never rounded, whatever the caller's decimal context.
+
+    A total is the exact sum of its parts; it is never rounded again (SPEC I-8).
+
+    >>> exact_sum([Decimal("0.10"), Decimal("0.20")])
+    Decimal('0.30')
+    >>> exact_sum([])
+    Decimal('0.00')
+    """
+    total = start
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
+def exact_difference(minuend: Decimal, subtrahend: Decimal) -> Decimal:
+    """``minuend − subtrahend``, never rounded, whatever the caller's decimal context.
+
+    >>> exact_difference(Decimal("4321.05"), Decimal("3024.74"))
+    Decimal('1296.31')
+    """
+    return _EXACT.subtract(minuend, subtrahend)
+
+
+def _weight_ratio(weight: int | Decimal, index: int) -> tuple[int, int]:
+    """``weight`` as an exact ratio of ints, or raise naming ``weights[index]``."""
+    if type(weight) is int and -_MAX_INT < weight < _MAX_INT:
+        return weight, 1  # the common case, without building a Decimal
+    if type(weight) is Decimal and weight.is_finite() and -MAX_AMOUNT < weight < MAX_AMOUNT:
+        return weight.as_integer_ratio()
+    return to_decimal(weight, f"weights[{index}]").as_integer_ratio()
 
 
 def allocate(
@@ -150,23 +306,35 @@ def allocate(
     amount = to_decimal(total, "total")
     if amount != _quantize(amount, ROUND_FLOOR, step):
         raise InvalidValue("total", total, f"is not a whole number of {step}", f"不是 {step} 的整数倍")
-    ws = [to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights)]
-    if not ws:
-        raise InvalidValue("weights", list(weights), "is empty", "为空")
-    for i, w in enumerate(ws):
-        if w < 0:
-            raise InvalidValue(f"weights[{i}]", weights[i], "is negative", "为负数")
-    weight_sum = sum(ws, Decimal(0))
+    items = list(weights)
+    # Exact integer arithmetic: the weights are brought to one common
+    # denominator (int weights already have it), so that share i is
+    # units × iw[i] / weight_sum exactly and its remainder is parts[i][1] /
+    # weight_sum; no remainder is ever rounded before comparing.
+    if items and all(type(w) is int for w in items) and min(items) > -_MAX_INT and max(items) < _MAX_INT:
+        iw = cast("list[int]", items)  # all ints, checked just above
+    else:
+        ratios = [_weight_ratio(w, i) for i, w in enumerate(items)]
+        if not ratios:
+            raise InvalidValue("weights", items, "is empty", "为空")
+        common = math.lcm(*[d for _, d in ratios])
+        iw = [n * (common // d) for n, d in ratios]
+    if min(iw) < 0:
+        i = next(i for i, n in enumerate(iw) if n < 0)
+        raise InvalidValue(f"weights[{i}]", items[i], "is negative", "为负数")
+    weight_sum = sum(iw)
     if weight_sum == 0:
-        raise InvalidValue("weights", list(weights), "add up to zero", "之和为零")
-    if amount < 0:
-        return tuple(-share for share in allocate(-amount, weights, step))
-    units = int((amount / step).to_integral_value())
-    # Exact rational arithmetic: no remainder is ever rounded before comparing.
-    exact = [Fraction(w) * units / Fraction(weight_sum) for w in ws]
-    floors = [e.numerator // e.denominator for e in exact]
+        raise InvalidValue("weights", items, "add up to zero", "之和为零")
+    # A negative total is split as the negation of the split of its absolute value.
+    sign = -1 if amount < 0 else 1
+    units = int(_CTX.divide(amount, step)) * sign
+    parts = [divmod(units * w, weight_sum) for w in iw]
+    floors = [q for q, _ in parts]
     left = units - sum(floors)
-    order = sorted(range(len(ws)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in order[:left]:
-        floors[i] += 1
-    return tuple((Decimal(f) * step).quantize(step) for f in floors)
+    if left:
+        order = sorted(range(len(iw)), key=lambda i: (-parts[i][1], i))
+        for i in order[:left]:
+            floors[i] += 1
+    # Decimal(f) has exponent 0, so the exact product has the exponent of step.
+    multiply = _CTX.multiply
+    return tuple([multiply(Decimal(sign * f), step) for f in floors])

@@ -1,0 +1,330 @@
+"""Tests of community_rules.budget: the yearly budget per community, office and district."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import community_rules as cr
+from community_rules import strategies as crst
+from community_rules.budget import AMOUNTS, Budget, BudgetTotals, budget
+from community_rules.errors import InvalidType, InvalidValue
+from community_rules.model import Building, Community, District, StaffMember, SubDistrictOffice
+from community_rules.partitioning import partition
+from community_rules.policy import DEFAULT_POLICY, PartMonthRule
+
+D = Decimal
+
+
+def _district() -> District:
+    # A: the SPEC §6 I-1 pool (980 households → sub-areas [300], [150, 100], [250, 180],
+    #    one building head each: 3 heads) with two paid staff members.
+    a = Community(
+        "A",
+        buildings=[
+            Building("A1", 300),
+            Building("A2", 150),
+            Building("A3", 100),
+            Building("A4", 250),
+            Building("A5", 180),
+        ],
+        staff_members=[
+            StaffMember("W1", female=True, monthly_pay=D("4321.05")),
+            StaffMember("M1", female=False, monthly_pay=D("3000.00")),
+        ],
+    )
+    # B: households given without buildings, nobody in post.
+    b = Community("B", households=2400, staff=0)
+    # C: the SPEC §6 I-3 sub-area (260 households, 5 buildings → 2 heads), staff not known.
+    c = Community(
+        "C",
+        buildings=[Building(f"C{i}", h) for i, h in enumerate([40, 60, 80, 30, 50], start=1)],
+    )
+    return District(
+        "D",
+        offices=[
+            SubDistrictOffice("S1", communities=[a, b], name="东山街道办事处"),
+            SubDistrictOffice("S2", communities=[c]),
+        ],
+    )
+
+
+@pytest.fixture
+def plan() -> Budget:
+    return budget(_district(), 2025)
+
+
+class TestCommunityLines:
+    def test_fully_known_community(self, plan: Budget) -> None:
+        a = plan.community("A")
+        # Office funds 10 × 980 = 9,800.00; welfare 0.8 × 9,800 = 7,840.00.
+        assert (a.office_funds, a.welfare_funds) == (D("9800.00"), D("7840.00"))
+        # 3 building heads × 12 × 100 = 3,600.00.
+        assert partition(_district().offices[0].communities[0].buildings).building_heads == 3
+        assert (a.building_heads, a.building_head_allowance) == (3, D("3600.00"))
+        # Bases 3,024.74 + 2,100.00 = 5,124.74 a month → × 12 = 61,496.88;
+        # performance parts 1,296.31 + 900.00 = 2,196.31 → × 12 = 26,355.72.
+        assert (a.staff_paid, a.staff_base_pay, a.staff_performance_pay) == (2, D("61496.88"), D("26355.72"))
+        # (4,321.05 + 3,000.00) × 12 = 87,852.60.
+        assert a.staff_pay == D("87852.60")
+        # 9,800 + 7,840 + 3,600 + 87,852.60 = 109,092.60.
+        assert a.total == D("109092.60")
+        assert a.complete
+        assert a.office == "S1"
+        assert a.households == 980
+        assert "2.2.2" in a.clauses
+
+    def test_no_buildings_listed(self, plan: Budget) -> None:
+        b = plan.community("B")
+        assert (b.office_funds, b.welfare_funds) == (D("24000.00"), D("19200.00"))
+        assert (b.building_heads, b.building_head_allowance) == (None, None)
+        assert (b.staff_paid, b.staff_base_pay, b.staff_performance_pay) == (0, D("0.00"), D("0.00"))
+        assert b.total is None
+        assert not b.complete
+        assert b.missing == (("building_head_allowance", "no buildings listed"),)
+
+    def test_staff_not_known(self, plan: Budget) -> None:
+        c = plan.community("C")
+        # 260 households: 2,600.00 and 2,080.00; 2 heads: 2,400.00.
+        assert (c.office_funds, c.welfare_funds, c.building_heads) == (D("2600.00"), D("2080.00"), 2)
+        assert c.building_head_allowance == D("2400.00")
+        assert (c.staff_paid, c.staff_pay) == (None, None)
+        assert [name for name, _ in c.missing] == ["staff_base_pay", "staff_performance_pay"]
+
+    def test_buildings_that_do_not_cover_the_households(self) -> None:
+        c = Community("X", buildings=[Building("X1", 100)], households=400)
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert line.building_head_allowance is None
+        assert line.office_funds == D("4000.00")
+        assert "do not cover" in dict(line.missing)["building_head_allowance"]
+
+    def test_households_not_known(self) -> None:
+        c = Community("X", staff=0)
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert (line.office_funds, line.welfare_funds, line.building_head_allowance) == (None, None, None)
+        assert line.staff_pay == D("0.00")
+
+    def test_zero_households_and_no_buildings_cost_no_allowance(self) -> None:
+        c = Community("X", households=0, staff=0)
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert line.total == D("0.00")
+        assert line.complete
+
+    def test_pay_known_for_some_staff_only(self) -> None:
+        c = Community(
+            "X", households=10, staff_members=[StaffMember("S1", monthly_pay=100), StaffMember("S2")]
+        )
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert (line.staff_paid, line.staff_base_pay) == (None, None)
+        assert "monthly pay not known" in dict(line.missing)["staff_base_pay"]
+
+    def test_a_pay_with_a_fraction_of_a_fen_is_refused_with_its_path(self) -> None:
+        c = Community("X", households=10, staff_members=[StaffMember("S1", monthly_pay=D("100.005"))])
+        with pytest.raises(InvalidValue) as info:
+            budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025)
+        assert info.value.path == "offices[0].communities[0].staff_members[0].monthly_pay"
+
+    def test_unknown_community(self, plan: Budget) -> None:
+        with pytest.raises(InvalidValue):
+            plan.community("Z")
+
+
+class TestTotals:
+    def test_office_totals_are_exact_sums(self, plan: Budget) -> None:
+        s1, s2 = plan.offices
+        assert s1.name == "东山街道办事处"
+        # S1 = A + B (B's allowance not known, left out and listed).
+        assert s1.totals.office_funds == D("33800.00")
+        assert s1.totals.welfare_funds == D("27040.00")
+        assert s1.totals.building_head_allowance == D("3600.00")
+        assert s1.totals.staff_pay == D("87852.60")
+        assert s1.totals.total == D("152292.60")
+        assert s1.totals.unknown == (("B", "building_head_allowance"),)
+        assert not s1.totals.complete
+        # S2 = C: 2,600 + 2,080 + 2,400 = 7,080.00, pay left out.
+        assert s2.totals.total == D("7080.00")
+        assert s2.totals.unknown == (("C", "staff_base_pay"), ("C", "staff_performance_pay"))
+
+    def test_district_totals(self, plan: Budget) -> None:
+        t = plan.totals
+        assert (t.communities, t.households, t.building_heads, t.staff_paid) == (3, 3640, 5, 2)
+        assert t.office_funds == D("36400.00")
+        assert t.welfare_funds == D("29120.00")
+        assert t.building_head_allowance == D("6000.00")
+        # 36,400 + 29,120 + 6,000 + 87,852.60 = 159,372.60.
+        assert t.total == D("159372.60")
+        assert len(t.unknown) == 3
+        assert t == BudgetTotals.of(plan.communities())
+
+    def test_complete_budget(self) -> None:
+        c = Community("X", buildings=[Building("X1", 500)], staff=0)
+        plan = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025)
+        # 5,000.00 + 4,000.00 + 1,200.00 (one building, one head).
+        assert plan.totals.total == D("10200.00")
+        assert plan.totals.complete
+
+
+class TestYearAndPolicy:
+    def test_a_full_year_is_twelve_months_also_in_a_leap_year(self) -> None:
+        assert budget(_district(), 2024).allowance_per_head == D("1200.00")
+        assert budget(_district(), 2025).allowance_per_head == D("1200.00")
+
+    def test_numbers_come_from_the_policy(self) -> None:
+        policy = attrs.evolve(
+            DEFAULT_POLICY,
+            building_head_allowance_monthly=D("120"),
+            office_funds_per_thousand=D("12000"),
+            part_month_rule=PartMonthRule.WHOLE_MONTHS,
+        )
+        a = budget(_district(), 2025, policy=policy).community("A")
+        # 3 heads × 12 × 120 = 4,320.00; 12 × 980 = 11,760.00; 0.8 × 11,760 = 9,408.00.
+        assert (a.building_head_allowance, a.office_funds, a.welfare_funds) == (
+            D("4320.00"),
+            D("11760.00"),
+            D("9408.00"),
+        )
+
+    @pytest.mark.parametrize(
+        ("year", "error"), [("2025", InvalidType), (True, InvalidType), (0, InvalidValue)]
+    )
+    def test_bad_year(self, year: object, error: type[Exception]) -> None:
+        with pytest.raises(error):
+            budget(_district(), year)  # type: ignore[arg-type]
+
+    def test_bad_district(self) -> None:
+        with pytest.raises(InvalidType):
+            budget(_district().offices[0], 2025)  # type: ignore[arg-type]
+
+
+class TestOutput:
+    def test_rows_for_pandas(self, plan: Budget) -> None:
+        rows = plan.rows()
+        assert [r["community"] for r in rows] == ["A", "B", "C"]
+        assert {r["level"] for r in rows} == {"community"}
+        a = rows[0]
+        assert a["office"] == "S1"
+        assert a["year"] == 2025
+        assert a["total"] == D("109092.60")
+        assert a["complete"] is True
+        assert set(AMOUNTS) <= set(a)
+        for row in rows:
+            for value in row.values():
+                assert value is None or isinstance(value, (int, str, Decimal, bool))
+
+    def test_rows_with_totals(self, plan: Budget) -> None:
+        rows = plan.rows(totals=True)
+        assert [(r["level"], r["office"], r["community"]) for r in rows] == [
+            ("community", "S1", "A"),
+            ("community", "S1", "B"),
+            ("office", "S1", None),
+            ("community", "S2", "C"),
+            ("office", "S2", None),
+            ("district", None, None),
+        ]
+        assert rows[-1]["total"] == D("159372.60")
+        assert rows[-1]["complete"] is False
+
+    def test_text(self, plan: Budget) -> None:
+        text = plan.to_text()
+        assert text.startswith("Community budget of D for 2025 (yuan)")
+        assert "109,092.60" in text
+        assert "159,372.60 *" in text
+        assert "B: Heads' allowance: no buildings listed" in text
+        assert "S1 = 东山街道办事处" in text
+        zh = plan.to_text("zh")
+        assert "D 2025 年度社区经费预算（元）" in zh
+        assert "办公经费" in zh
+        assert "未列出楼栋" in zh
+        # Columns line up: every table line of the Chinese rendering has the same display width.
+        table = zh.split("\n\n")[1].splitlines()
+        widths = {
+            sum(2 if "\u4e00" <= ch <= "\u9fff" or ch in "（）" else 1 for ch in line.rstrip(" *"))
+            for line in table
+        }
+        assert len(table) == 2 + 3 + 2 + 1
+        assert max(widths) - min(widths) <= 2
+
+    def test_markdown(self, plan: Budget) -> None:
+        md = plan.to_markdown("en")
+        lines = md.splitlines()
+        assert lines[0] == "### Community budget of D for 2025 (yuan)"
+        assert lines[2].startswith("| Office | Community | Households |")
+        assert (
+            "| S1 | A | 980 | 3 | 9,800.00 | 7,840.00 | 3,600.00 | 61,496.88 | 26,355.72 | 109,092.60 |"
+            in lines
+        )
+        assert "- \\* incomplete: amounts not known (—) are left out of the totals:" in lines
+        assert "  - B: Heads' allowance: no buildings listed" in lines
+        assert "| 全区 | 合计 |" in plan.to_markdown("zh")
+
+    def test_language(self, plan: Budget) -> None:
+        with pytest.raises(InvalidValue):
+            plan.to_text("fr")
+        with pytest.raises(InvalidValue):
+            plan.to_markdown("de")
+
+    def test_sample_district(self) -> None:
+        plan = budget(cr.sample_district(), 2025)
+        assert plan.totals.communities == sum(1 for _ in cr.sample_district().communities())
+        assert plan.to_text()
+
+
+@st.composite
+def communities(draw: st.DrawFn, index: int) -> Community:
+    sizes = draw(st.lists(st.integers(0, 900), max_size=8))
+    pays = draw(st.lists(st.one_of(st.none(), st.integers(0, 10**6).map(lambda n: D(n) / 100)), max_size=4))
+    extra = draw(st.one_of(st.none(), st.integers(0, 300)))  # households beyond the buildings'
+    return Community(
+        f"C{index}",
+        buildings=[Building(f"C{index}-B{j}", h) for j, h in enumerate(sizes)],
+        households=None if extra is None else sum(sizes) + extra,
+        staff_members=[StaffMember(f"C{index}-S{k}", monthly_pay=p) for k, p in enumerate(pays)],
+        staff=None if pays else draw(st.sampled_from([None, 0])),
+    )
+
+
+@st.composite
+def districts(draw: st.DrawFn) -> District:
+    n = draw(st.integers(0, 6))
+    items = [draw(communities(i)) for i in range(n)]
+    cut = draw(st.integers(0, n))
+    return District(
+        "D",
+        offices=[
+            SubDistrictOffice("S1", communities=items[:cut]),
+            SubDistrictOffice("S2", communities=items[cut:]),
+        ],
+    )
+
+
+class TestProperties:
+    @settings(max_examples=60, deadline=None)
+    @given(district=districts(), year=st.integers(1990, 2100))
+    def test_totals_add_up_exactly(self, district: District, year: int) -> None:
+        plan = budget(district, year)
+        lines = list(plan.communities())
+        for name in AMOUNTS:
+            known = [getattr(line, name) for line in lines if getattr(line, name) is not None]
+            assert getattr(plan.totals, name) == sum(known, D(0))
+            assert getattr(plan.totals, name) == sum((getattr(o.totals, name) for o in plan.offices), D(0))
+        for line in lines:
+            if line.total is not None:
+                assert line.total == sum(getattr(line, name) for name in AMOUNTS)
+                assert line.complete
+            if line.building_head_allowance is not None:
+                assert line.building_head_allowance == line.building_heads * plan.allowance_per_head
+        assert plan.totals.total == sum((getattr(plan.totals, n) for n in AMOUNTS), D(0))
+        assert len(plan.totals.unknown) == sum(len(line.missing) for line in lines)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(district=crst.districts(), year=st.integers(1990, 2100))
+    def test_the_librarys_own_districts_budget_and_render(self, district: District, year: int) -> None:
+        plan = budget(district, year)
+        assert plan.totals == BudgetTotals.of(plan.communities())
+        assert len(plan.rows()) == plan.totals.communities
+        assert plan.to_text("zh")
+        assert plan.to_markdown("en")
