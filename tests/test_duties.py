@@ -1,0 +1,271 @@
+"""Tests of community_rules.duties (clauses 4.1 and 4.2, with the duties of 3.1–3.3 and 4.3).
+
+The data are checked against the opinion itself: every department 4.2 names
+has duties, every duty quotes its clause word for word, the glossary's names
+are used, and the overlaps rules.md notes are recorded, not resolved.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from community_rules.clauses import clause, glossary
+from community_rules.duties import (
+    DEPARTMENTS,
+    DUTIES,
+    OVERLAPS,
+    RULES,
+    STEERING_COMMITTEE,
+    Department,
+    OverlapKind,
+    Topic,
+    check_community,
+    check_district,
+    department,
+    duties_of,
+    responsible_for,
+    topic,
+)
+from community_rules.errors import InvalidValue
+from community_rules.model import Community, District
+
+# Every body clause 4.2 names, as its text writes it.
+NAMED_IN_4_2 = (
+    "街道办事处",
+    "社会事业局",
+    "管委办公室",
+    "宣传部",
+    "监察审计局",
+    "财政局",
+    "建设局",
+    "人事劳动局",
+    "政法",
+    "法院",
+    "公安",
+    "经济发展局",
+    "工商",
+    "税务",
+    "土地",
+    "规划",
+    "其他相关部门",
+)
+
+
+def ids(duties: tuple[object, ...]) -> list[str]:
+    return [d.id for d in duties]  # type: ignore[attr-defined]
+
+
+class TestData:
+    @pytest.mark.parametrize("name", NAMED_IN_4_2)
+    def test_every_body_of_4_2_has_duties(self, name: str) -> None:
+        assert name in clause("4.2").text_zh
+        dept = department(name)
+        assert any(d.clause == "4.2" for d in duties_of(dept))
+
+    def test_duties_quote_their_clause_verbatim(self) -> None:
+        for d in DUTIES:
+            assert d.zh in clause(d.clause).text_zh, d.id
+            assert (d.text("zh"), d.text("en")) == (d.zh, d.en)
+            assert d.en
+            assert d.topics
+
+    def test_duty_ids_unique_and_in_order(self) -> None:
+        assert len({d.id for d in DUTIES}) == len(DUTIES)
+        order = [tuple(int(x) for x in d.clause.split(".")) for d in DUTIES]
+        assert order == sorted(order)
+
+    def test_glossary_names(self) -> None:
+        terms = glossary()
+        for dept in DEPARTMENTS:
+            if dept.glossary:
+                assert terms[dept.zh] == dept.en, dept.key
+            else:
+                assert dept.zh not in terms or terms[dept.zh] != dept.en
+
+    def test_every_name_finds_its_own_department(self) -> None:
+        for dept in DEPARTMENTS:
+            for name in (dept.key, dept.zh, dept.en, *dept.aliases):
+                assert department(name) is dept, name
+
+    def test_every_topic_has_someone(self) -> None:
+        for t in Topic:
+            assert responsible_for(t).departments, t
+
+    def test_topics_bilingual(self) -> None:
+        assert (Topic.BUDGETING.zh, Topic.BUDGETING.en, str(Topic.BUDGETING)) == (
+            "预算",
+            "budgeting",
+            "budgeting",
+        )
+        assert Topic.PREFERENTIAL_POLICIES.en == "preferential policies"
+
+
+class TestLookups:
+    def test_duties_of_by_chinese_and_english(self) -> None:
+        # The Personnel and Labour Bureau: jointly in 3.1 (R18, R23), alone in 4.2 (R46).
+        expected = ["R18.1", "R23.1", "R46.2", "R46.3"]
+        assert ids(duties_of("人事劳动局")) == expected
+        assert ids(duties_of("Personnel and Labour Bureau")) == expected
+        assert ids(duties_of("  personnel  and labour BUREAU ")) == expected
+        assert ids(duties_of(department("personnel_labour_bureau"))) == expected
+
+    def test_sub_district_office_by_alias(self) -> None:
+        assert duties_of("办事处") == duties_of("sub-district office")
+        assert "R41.1" in ids(duties_of("街道"))
+
+    def test_construction_bureau(self) -> None:
+        # 3.3 (R37: public rooms) and 4.2 (R46: survey, recovery, a solution per community).
+        assert ids(duties_of("建设局")) == ["R37.1", "R46.1"]
+
+    def test_joint_duties(self) -> None:
+        security = duties_of("公安")
+        assert ids(security) == ["R47.1"]
+        assert [dept.en for dept in security[0].departments] == [
+            "political-legal departments",
+            "court",
+            "public security department",
+        ]
+        assert security[0].joint
+
+    def test_unknown_department_lists_valid(self) -> None:
+        with pytest.raises(InvalidValue) as err:
+            duties_of("Ministry of Magic")
+        assert err.value.path == "department"
+        assert "社会事业局 Social Affairs Bureau" in err.value.message_en
+        assert "社会事业局（Social Affairs Bureau）" in err.value.message_zh
+
+    def test_not_a_name(self) -> None:
+        with pytest.raises(InvalidValue):
+            department(42)  # type: ignore[arg-type]
+
+    def test_department_names(self) -> None:
+        dept = department("财政局")
+        assert isinstance(dept, Department)
+        assert (dept.name("zh"), dept.name("en")) == ("财政局", "Finance Bureau")
+
+    @pytest.mark.parametrize(
+        ("name", "who"),
+        [
+            ("budgeting", ["Finance Bureau"]),
+            ("预算", ["Finance Bureau"]),
+            ("audit", ["Supervision and Audit Bureau"]),
+            ("publicity", ["Publicity Department"]),
+            ("security", ["political-legal departments", "court", "public security department"]),
+            (
+                "preferential policies",
+                ["Economic Development Bureau", "industry and commerce department", "tax department"],
+            ),
+            (
+                "优惠政策",
+                ["Economic Development Bureau", "industry and commerce department", "tax department"],
+            ),
+        ],
+    )
+    def test_responsible_for(self, name: str, who: list[str]) -> None:
+        assert [d.en for d in responsible_for(name).departments] == who
+
+    def test_responsible_for_premises(self) -> None:
+        r = responsible_for(Topic.PREMISES)
+        assert [d.key for d in r.departments] == [
+            "construction_bureau",
+            "sub_district_office",
+            "land",
+            "planning",
+        ]
+        assert r.clauses == ("3.3", "4.2")
+        assert [o.id for o in r.overlaps] == ["public_rooms"]
+
+    def test_responsible_for_planning(self) -> None:
+        r = responsible_for("规划")
+        assert [d.key for d in r.departments] == ["social_affairs_bureau", "land", "planning"]
+
+    def test_unknown_topic_lists_valid(self) -> None:
+        with pytest.raises(InvalidValue) as err:
+            responsible_for("tea")
+        assert err.value.path == "topic"
+        assert "recruitment" in err.value.message_en
+        assert "招聘" in err.value.message_zh
+
+    def test_topic_names(self) -> None:
+        assert topic("Duty lists") is Topic.DUTY_LISTS
+        assert topic("duty-lists") is Topic.DUTY_LISTS
+        assert topic(" 审计 ") is Topic.AUDIT
+        assert topic(Topic.LAND) is Topic.LAND
+
+
+class TestOverlaps:
+    def test_recruitment_conflict(self) -> None:
+        # rules.md: R18/R23 (3.1, three bodies jointly) vs R46 (4.2, the Personnel and Labour Bureau alone).
+        (o,) = [o for o in OVERLAPS if o.id == "recruitment"]
+        assert o.kind is OverlapKind.CONFLICT
+        assert ids(o.duties) == ["R18.1", "R23.1", "R46.2"]
+        assert o.clauses == ("3.1", "4.2")
+        assert [d.key for d in o.departments] == [
+            "personnel_labour_bureau",
+            "social_affairs_bureau",
+            "sub_district_office",
+        ]
+        assert "(3.1)" in o.question_en
+        assert "（4.2）" in o.question_zh
+        # Recorded, not resolved: both readings stay answers to "who recruits?".
+        r = responsible_for("recruitment")
+        assert ids(r.duties) == ["R18.1", "R23.1", "R46.2"]
+        assert r.overlaps == (o,)
+
+    def test_assessment_conflict(self) -> None:
+        # rules.md: R42 vs R43/R50 — who scores the sub-district offices?
+        (o,) = [o for o in OVERLAPS if o.id == "assessment_of_offices"]
+        assert o.kind is OverlapKind.CONFLICT
+        assert ids(o.duties) == ["R42.2", "R43.1", "R50.1", "R59.1"]
+        assert [d.key for d in o.departments] == [
+            "social_affairs_bureau",
+            "management_committee_office",
+            "management_committee",
+        ]
+        assert o in responsible_for("assessment").overlaps
+
+    def test_public_rooms_repeat(self) -> None:
+        (o,) = [o for o in OVERLAPS if o.id == "public_rooms"]
+        assert o.kind is OverlapKind.REPEAT
+        assert [d.key for d in o.departments] == ["construction_bureau"]
+
+    def test_overlapping_duties_share_the_topic(self) -> None:
+        for o in OVERLAPS:
+            assert all(o.topic in d.topics for d in o.duties)
+            assert len(o.duties) >= 2
+            assert str(o.kind) == o.kind.value
+
+
+class TestSteeringCommittee:
+    def test_composition(self) -> None:
+        sc = STEERING_COMMITTEE
+        assert (sc.zh, sc.en, sc.clause) == (
+            "社区建设工作指导委员会",
+            "Community Building Work Steering Committee",
+            "4.1",
+        )
+        assert glossary()[sc.zh] == sc.en
+        assert [m.zh for m in sc.directors] == ["区党工委", "管委会"]
+        assert [m.zh for m in sc.members] == ["区直相关部门", "驻区部分单位", "镇", "街道"]
+        assert [m.en for m in sc.functions] == [
+            "organisation",
+            "guidance",
+            "coordination",
+            "direct participation",
+        ]
+        assert len(sc.open_questions) == 2
+
+    def test_words_from_the_clause(self) -> None:
+        text = clause("4.1").text_zh
+        for m in (*STEERING_COMMITTEE.directors, *STEERING_COMMITTEE.members, *STEERING_COMMITTEE.functions):
+            assert m.zh in text
+
+    def test_its_own_duty(self) -> None:
+        assert ids(duties_of("社区建设工作指导委员会")) == ["R40.1"]
+
+
+class TestChecks:
+    def test_nothing_to_check(self) -> None:
+        assert RULES == ()
+        assert list(check_community(Community("C1"))) == []
+        assert list(check_district(District("D"))) == []
