@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -41,7 +42,10 @@ E = TypeVar("E", bound=enum.Enum)
 def check_count(name: str, value: object, *, minimum: int = 0) -> int:
     """Return ``value`` if it is a whole count in ``minimum..MAX_COUNT``, else raise."""
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, (float, Decimal)) and value == value and value % 1 != 0:
+        # is_finite() first: NaN, infinities (and Decimal % on huge values) must not trap here.
+        if (isinstance(value, float) and math.isfinite(value) and not value.is_integer()) or (
+            isinstance(value, Decimal) and value.is_finite() and value != value.to_integral_value()
+        ):
             raise InvalidValue(name, value, "is not a whole number", "不是整数")
         raise InvalidType(
             name,
@@ -72,6 +76,20 @@ def count_field(*, default: Any = attrs.NOTHING, optional: bool = False, minimum
     return attrs.field(default=default, validator=_count_validator(minimum, optional), **kw)
 
 
+def _check_unicode(name: str, value: str) -> None:
+    """Refuse a string no UTF-8 file can hold (a lone surrogate, e.g. from a JSON ``\\ud800`` escape)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidValue(
+                name,
+                value,
+                f"is not valid Unicode text (a lone surrogate at position {exc.start})",
+                f"不是有效的 Unicode 文本（第 {exc.start} 个字符是孤立的代理项）",
+            ) from None
+
+
 def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
     def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and optional:
@@ -92,6 +110,7 @@ def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
                 "has leading or trailing white space",
                 "首尾含有空白字符",
             )
+        _check_unicode(attribute.name, value)
 
     return validate
 
@@ -109,6 +128,8 @@ def _text_validator(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> 
             f"is of type {type(value).__name__}; expected a string",
             f"类型为 {type(value).__name__}；应为字符串",
         )
+    if value is not None:
+        _check_unicode(attribute.name, value)
 
 
 def text_field(*, default: Any = None, **kw: Any) -> Any:
@@ -166,10 +187,22 @@ def bool_field(*, default: Any = None, **kw: Any) -> Any:
     return attrs.field(default=default, validator=_bool_validator, **kw)
 
 
-def _to_enum(enum_type: type[E]) -> Callable[[Any, Any, attrs.Attribute[Any]], Any]:
+def _to_enum(enum_type: type[E], optional: bool) -> Callable[[Any, Any, attrs.Attribute[Any]], Any]:
     def convert(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
-        if value is None or isinstance(value, enum_type):
+        if (value is None and optional) or isinstance(value, enum_type):
             return value
+        if value is None:
+            raise InvalidType(field.name, value, f"is required (a {enum_type.__name__})", "为必填项")
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            # Only a member's value can name a member; anything else (a list, a float…) is
+            # refused here, before Enum's own lookup, whose message repr()s the value.
+            valid = ", ".join(str(m.value) for m in enum_type)
+            raise InvalidType(
+                field.name,
+                value,
+                f"is of type {type(value).__name__}; expected a {enum_type.__name__} (valid: {valid})",
+                f"类型为 {type(value).__name__}；应为 {enum_type.__name__}（有效值：{valid}）",
+            )
         try:
             return enum_type(value)
         except ValueError:
@@ -184,11 +217,18 @@ def _to_enum(enum_type: type[E]) -> Callable[[Any, Any, attrs.Attribute[Any]], A
     return convert
 
 
-def enum_field(enum_type: type[E], *, default: Any = attrs.NOTHING, **kw: Any) -> Any:
-    """A member of ``enum_type``; its string value is accepted too."""
+def enum_field(
+    enum_type: type[E], *, default: Any = attrs.NOTHING, optional: bool | None = None, **kw: Any
+) -> Any:
+    """A member of ``enum_type``; its string value is accepted too.
+
+    ``None`` is accepted only if ``optional`` (by default: if the default is ``None``).
+    """
+    if optional is None:
+        optional = default is None
     return attrs.field(
         default=default,
-        converter=attrs.Converter(_to_enum(enum_type), takes_self=True, takes_field=True),
+        converter=attrs.Converter(_to_enum(enum_type, optional), takes_self=True, takes_field=True),
         **kw,
     )
 
@@ -255,8 +295,10 @@ def tuple_field(
     """A tuple of ``item_type`` (any iterable is accepted and frozen into a tuple)."""
 
     def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
-            return
+        if value is None:
+            if optional:
+                return
+            raise InvalidType(attribute.name, value, "is required (a sequence)", "为必填项（应为序列）")
         _tuple_of(item_type)(inst, attribute, value)
 
     return attrs.field(

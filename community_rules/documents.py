@@ -87,6 +87,13 @@ def _structure_date(value: Any, _type: Any) -> Any:
     return parse_date(value, "")
 
 
+def _structure_partial_date(value: Any, _type: Any) -> Any:
+    # A project's completion may be known only to the month or year (2009年3月).
+    if value is None:
+        return None
+    return parse_date(value, "", partial=True)
+
+
 def _structure_tuple_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
     def factory(type_: Any) -> Callable[[Any, Any], Any]:
         item_type = type_.__args__[0]
@@ -126,8 +133,8 @@ def _is_tuple_of(type_: Any) -> bool:
     return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[-1] is Ellipsis
 
 
-def _mapping_check(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], Any]:
+    inner = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
@@ -169,12 +176,25 @@ def _make_converter() -> cattrs.Converter:
         Weights,
         Policy,
     ):
-        conv.register_structure_hook(cls, _mapping_check(cls, conv))
+        overrides = (
+            {"completed": cattrs.gen.override(struct_hook=_structure_partial_date)}
+            if cls is model.Project
+            else {}
+        )
+        conv.register_structure_hook(cls, _mapping_check(cls, conv, **overrides))
 
     # Unstructuring: plain JSON-ready values, defaults left out.
     conv.register_unstructure_hook(Decimal, str)
-    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    conv.register_unstructure_hook(frozenset, lambda s: sorted(str(x) for x in s))
+    # Through the instance, so that a month-precision PartialDate writes "2009-03".
+    conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    # A predicate, not the bare class: fields are typed frozenset[Insurance] (| None), and
+    # cattrs would otherwise hand the frozenset (and str enums) back as they are, not JSON-ready.
+    conv.register_unstructure_hook_func(
+        lambda t: t is frozenset or getattr(t, "__origin__", None) is frozenset,
+        lambda s: sorted(str(x.value if isinstance(x, enum.Enum) else x) for x in s),
+    )
+    # The library's enums are str enums, which cattrs' str hook would pass through as they are.
+    conv.register_unstructure_hook(str, lambda s: s.value if isinstance(s, enum.Enum) else s)
     for cls in (
         model.Building,
         model.StaffMember,
@@ -254,23 +274,48 @@ def _structure(data: Any, cls: type[T], root: str = "") -> T:
     except (BaseValidationError, Error, KeyError, TypeError, ValueError) as exc:
         leaves = _leaves(exc, root)
         first = leaves[0] if leaves else InvalidValue(root, data, "cannot be read", "无法读取")
-        first.all_errors = tuple(leaves)  # type: ignore[attr-defined]
+        first.all_errors = tuple(leaves)
         raise first from None
 
 
 # --- reading --------------------------------------------------------------------
 
 
+def _trail_path(trail: Any) -> str:
+    """The document path of a trail ``(parent trail, key)`` built by :func:`_depth`."""
+    parts = []
+    while trail is not None:
+        trail, key = trail
+        parts.append(f"[{key}]" if isinstance(key, int) else str(key))
+    path = ""
+    for part in reversed(parts):
+        path = _join(path, part)
+    return path
+
+
 def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
-    stack = [(value, 1)]
+    # Each entry carries its trail (parent trail, key): a path is spelled out only on failure.
+    stack: list[tuple[Any, int, Any]] = [(value, 1, None)]
     while stack:
-        item, depth = stack.pop()
+        item, depth, trail = stack.pop()
         if depth > limit:
-            raise LimitExceeded("", "…", f"is nested more than {limit} levels deep", f"嵌套超过 {limit} 层")
+            raise LimitExceeded(
+                _trail_path(trail), "…", f"is nested more than {limit} levels deep", f"嵌套超过 {limit} 层"
+            )
         if isinstance(item, Mapping):
-            stack.extend((v, depth + 1) for v in item.values())
+            for key in item:
+                if not isinstance(
+                    key, str
+                ):  # JSON and TOML keys are strings; a mapping given directly may not be
+                    raise InvalidType(
+                        _trail_path(trail),
+                        key,
+                        f"is a key of type {type(key).__name__}; keys must be strings",
+                        f"是类型为 {type(key).__name__} 的键；键必须是字符串",
+                    )
+            stack.extend((v, depth + 1, (trail, k)) for k, v in item.items())
         elif isinstance(item, (list, tuple)):
-            stack.extend((v, depth + 1) for v in item)
+            stack.extend((v, depth + 1, (trail, i)) for i, v in enumerate(item))
 
 
 def _reject_constant(name: str) -> Any:
@@ -314,7 +359,7 @@ def _parse(text: str, fmt: str, origin: str) -> Any:
     except ValueError as exc:  # json.JSONDecodeError, tomllib.TOMLDecodeError
         raise DocumentError(
             origin,
-            type(exc).__name__,
+            ...,  # no value to show: the message says where the text breaks
             f"is not valid {fmt.upper()}: {exc}",
             f"不是有效的 {fmt.upper()}：{exc}",
         ) from None
@@ -328,6 +373,13 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
     """
     if isinstance(source, bytes):
         raw, origin = source, ""
+    elif not isinstance(source, (str, os.PathLike)):
+        raise InvalidType(
+            "source",
+            source,
+            f"is of type {type(source).__name__}; expected a path or the document's bytes",
+            f"类型为 {type(source).__name__}；应为路径或文档的字节",
+        )
     else:
         path = Path(source)
         origin = str(path)
@@ -341,9 +393,15 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
                     f"字节，超过上限 {MAX_DOCUMENT_BYTES} 字节",
                 )
             raw = path.read_bytes()
+        except Error:
+            raise  # LimitExceeded (a ValueError too): not a path problem
         except OSError as exc:
             raise DocumentError(
                 origin, origin, f"cannot be read: {exc.strerror}", f"无法读取：{exc.strerror}"
+            ) from None
+        except ValueError as exc:  # a path no file system takes (an embedded NUL byte)
+            raise DocumentError(
+                origin, origin, f"is not a usable path: {exc}", f"不是可用的路径：{exc}"
             ) from None
         if fmt is None and path.suffix.lower() in (".json", ".toml"):
             fmt = path.suffix.lower()[1:]
@@ -370,10 +428,18 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
 
 
 def _mapping(source: Any, what: str) -> Mapping[str, Any]:
+    what_zh = {"district": "区", "policy": "政策"}.get(what, what)
+    if not isinstance(source, (Mapping, str, bytes, os.PathLike)):
+        raise InvalidType(
+            "",
+            source,
+            f"is of type {type(source).__name__}; expected a mapping, a path or bytes of a {what} document",
+            f"类型为 {type(source).__name__}；应为{what_zh}文档的映射、路径或字节",
+        )
     data = source if isinstance(source, Mapping) else read_document(source)
     if not isinstance(data, Mapping):
         raise InvalidType(
-            "", data, f"is not a {what} document (a table at the top)", f"不是{what}文档（顶层应为表）"
+            "", data, f"is not a {what} document (a table at the top)", f"不是{what_zh}文档（顶层应为表）"
         )
     _depth(data)
     return data
@@ -410,6 +476,8 @@ def load_policy(
     ...
     community_rules.errors.InvalidValue: office_fund: 'office_fund' is not a field of Policy ...
     """
+    if base is not None and not isinstance(base, Policy):
+        raise InvalidType("base", base, "is not a Policy", "不是 Policy")
     data = dict(_mapping(source, "policy"))
     merged = _CONVERTER.unstructure(base or Policy())
     merged.update(data)
@@ -418,6 +486,8 @@ def load_policy(
 
 def dump_policy(policy: Policy) -> dict[str, Any]:
     """The policy as a plain, JSON-ready mapping of every field."""
+    if not isinstance(policy, Policy):
+        raise InvalidType("policy", policy, "is not a Policy", "不是 Policy")
     result: dict[str, Any] = _CONVERTER.unstructure(policy)
     return result
 
@@ -431,7 +501,12 @@ def _json_default(value: Any) -> Any:
         return sorted(str(v) for v in value)
     if attrs.has(type(value)):
         return _CONVERTER.unstructure(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    raise InvalidType(
+        "value",
+        value,
+        f"is of type {type(value).__name__}: {type(value).__name__} is not JSON serialisable",
+        f"类型为 {type(value).__name__}，无法写成 JSON",
+    )
 
 
 def to_json(value: Any, *, indent: int | None = 2) -> str:
@@ -440,4 +515,15 @@ def to_json(value: Any, *, indent: int | None = 2) -> str:
     Decimals are written as strings so that no reader turns them into floats;
     keys keep their order and the output is byte-identical across runs.
     """
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default)
+    if indent is not None and (
+        isinstance(indent, bool) or not isinstance(indent, int) or not 0 <= indent <= 16
+    ):
+        raise InvalidValue(
+            "indent", indent, "is not None or an int from 0 to 16", "应为 None 或 0 到 16 的整数"
+        )
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=indent, default=_json_default, allow_nan=False)
+    except RecursionError:
+        raise LimitExceeded("value", "…", "is nested too deeply to write", "嵌套过深，无法写出") from None
+    except ValueError as exc:  # a circular reference, or a float NaN or infinity
+        raise InvalidValue("value", ..., f"has no JSON form: {exc}", f"无法写成 JSON：{exc}") from None

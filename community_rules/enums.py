@@ -38,7 +38,7 @@ class BilingualEnum(str, enum.Enum):
     @property
     def en(self) -> str:
         """The English name, as in the opinion's glossary."""
-        return str.__str__(self).replace("_", " ")
+        return _EN.get(self) or str.__str__(self).replace("_", " ")
 
 
 class CommunityKind(BilingualEnum):
@@ -116,6 +116,13 @@ class Modality(BilingualEnum):
     IN_PRINCIPLE = "in_principle"
     PERMISSIVE = "permissive"
 
+
+#: English names that are not simply the value with spaces (the glossary's spelling).
+_EN: dict[BilingualEnum, str] = {
+    Level.SUB_DISTRICT_OFFICE: "sub-district office",
+    Level.SUB_AREA_HEAD: "sub-area head",
+    Insurance.WORK_INJURY: "work-injury",
+}
 
 _ZH: dict[BilingualEnum, str] = {
     CommunityKind.OLD_TOWN: "老城区",

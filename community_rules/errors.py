@@ -64,6 +64,18 @@ class Error(Exception):
         self.message_zh = message_zh or message_en
         super().__init__(path, value, message_en, message_zh)
 
+    @property
+    def all_errors(self) -> tuple[Error, ...]:
+        """Every error found together with this one (the document loader collects them all).
+
+        This error comes first; an error raised on its own lists only itself.
+        """
+        return self.__dict__.get("_all_errors") or (self,)
+
+    @all_errors.setter
+    def all_errors(self, errors: tuple[Error, ...]) -> None:
+        self.__dict__["_all_errors"] = tuple(errors)
+
     def with_prefix(self, prefix: str) -> Error:
         """A copy of this error whose path is prefixed (``prefix.path``)."""
         if not prefix:
@@ -80,6 +92,8 @@ class Error(Exception):
 
     def __str__(self) -> str:
         if self.value is Ellipsis:  # no value to show (a missing field)
+            if not self.path:
+                return f"{self.message_en} ({self.message_zh})"
             return f"{self.path}: {self.message_en} ({self.path}：{self.message_zh})"
         shown = _show(self.value)
         if self.path:

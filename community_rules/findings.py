@@ -155,6 +155,10 @@ class Rule:
 
 
 def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    if not second or second == first:
+        return first
+    if not first:
+        return second
     return first + tuple(x for x in second if x not in first)
 
 

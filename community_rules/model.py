@@ -88,6 +88,16 @@ def _insurance_set(value: Any) -> Any:
         raise InvalidType("insurances", value, "expected a list of insurances", "应为保险列表") from None
 
 
+def _optional_workstation(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, Workstation):
+        raise InvalidType(
+            attribute.name,
+            value,
+            f"is of type {type(value).__name__}; expected a Workstation",
+            f"类型为 {type(value).__name__}；应为 Workstation",
+        )
+
+
 @attrs.frozen
 class Building:
     """A residential building (居民楼).
@@ -193,9 +203,7 @@ class Community:
     living_allowance_previous: Decimal | None = decimal_field()
     task_funds_received: Decimal | None = decimal_field()
     task_funds_retained: Decimal | None = decimal_field()
-    workstation: Workstation | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Workstation))
-    )
+    workstation: Workstation | None = attrs.field(default=None, validator=_optional_workstation)
     sub_areas: tuple[ExistingSubArea, ...] | None = tuple_field(ExistingSubArea, default=None, optional=True)
     building_heads: tuple[BuildingHead, ...] | None = tuple_field(BuildingHead, default=None, optional=True)
 

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 from dateutil.parser import isoparse
 
-from ._fields import bool_field, count_field, date_field, decimal_field, enum_field
+from ._fields import count_field, date_field, decimal_field, enum_field
 from .enums import Education, Insurance, Level
 from .errors import InvalidType, InvalidValue, PolicyNotSet
 
@@ -198,7 +198,7 @@ def _weights(daily: str, year_end: str, residents: str) -> Weights:
 
 
 def _insurances(value: Iterable[Any]) -> frozenset[Insurance]:
-    if isinstance(value, (str, bytes)):
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("required_insurances", value, "expected a set of insurances", "应为保险的集合")
     result = set()
     for item in value:
@@ -213,6 +213,21 @@ def _insurances(value: Iterable[Any]) -> frozenset[Insurance]:
                 f"不是有效的保险种类（有效值：{valid}）",
             ) from None
     return frozenset(result)
+
+
+def _is_bool(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        raise InvalidType(
+            attribute.name,
+            value,
+            f"is of type {type(value).__name__}; a policy switch must be true or false",
+            f"类型为 {type(value).__name__}；政策开关必须为 true 或 false",
+        )
+
+
+def _flag(**kw: Any) -> Any:
+    """A yes/no switch of the policy: True or False, never None (not known)."""
+    return attrs.field(validator=_is_bool, **kw)
 
 
 def _year(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -269,7 +284,7 @@ class Policy:
         False,
         "2.2.1",
         "居民小区的划分可与居民小组的划分相结合",
-        field=lambda **kw: bool_field(**kw),
+        field=_flag,
     )
     building_head_min_buildings: int = _param(
         2,
@@ -381,7 +396,7 @@ class Policy:
         True,
         "3.2",
         "女职工生育保险",
-        field=lambda **kw: bool_field(**kw),
+        field=_flag,
     )
     # 3.3 space and public rooms
     old_town_space_m2: Decimal = _param(
@@ -403,7 +418,7 @@ class Policy:
         "3.3",
         "150平方米以上 / 不少于300平方米",
         interpretation="I-12",
-        field=lambda **kw: bool_field(**kw),
+        field=_flag,
     )
     space_target_share: Decimal = _param(
         Decimal("0.7"),
@@ -551,14 +566,6 @@ class Policy:
                 "grade bands must not increase from excellent to basically competent",
                 "等次分数线必须按优秀、称职、基本称职递减",
             )
-        if self.weights_department.residents != 0:
-            raise InvalidValue(
-                "weights_department",
-                self.weights_department,
-                "must give the residents' evaluation no weight: residents do not evaluate "
-                "departments (4.3.3)",
-                "居民不评议区直部门（4.3.3），其居民评议权重必须为 0",
-            )
         for name in (
             "weights_department",
             "weights_sub_district_office",
@@ -568,6 +575,14 @@ class Policy:
         ):
             if not isinstance(getattr(self, name), Weights):
                 raise InvalidType(name, getattr(self, name), "must be a Weights", "必须是 Weights")
+        if self.weights_department.residents != 0:
+            raise InvalidValue(
+                "weights_department",
+                self.weights_department,
+                "must give the residents' evaluation no weight: residents do not evaluate "
+                "departments (4.3.3)",
+                "居民不评议区直部门（4.3.3），其居民评议权重必须为 0",
+            )
 
     # --- derived values ----------------------------------------------------------
 
@@ -686,12 +701,29 @@ class PolicyTimeline:
     def _check(self, _attribute: attrs.Attribute[Any], value: Any) -> None:
         if not value:
             raise InvalidValue("versions", value, "is empty", "为空")
+        for i, pair in enumerate(value):
+            if not (isinstance(pair, tuple) and len(pair) == 2):
+                raise InvalidType(
+                    f"versions[{i}]", pair, "is not a (date, Policy) pair", "不是（日期, Policy）对"
+                )
+            effective, policy = pair
+            if isinstance(effective, datetime.datetime) or not isinstance(effective, datetime.date):
+                raise InvalidType(
+                    f"versions[{i}]", effective, "is not a datetime.date (use PolicyTimeline.of)", "不是日期"
+                )
+            if not isinstance(policy, Policy):
+                raise InvalidType(f"versions[{i}]", policy, "is not a Policy", "不是 Policy")
         dates = [d for d, _ in value]
         if len(set(dates)) != len(dates):
             raise InvalidValue("versions", dates, "has two versions on one date", "同一日期有两个版本")
-        for i, (_, policy) in enumerate(value):
-            if not isinstance(policy, Policy):
-                raise InvalidType(f"versions[{i}]", policy, "is not a Policy", "不是 Policy")
+        if dates != sorted(dates):
+            # on() walks the versions in order; an unsorted tuple would give the wrong version.
+            raise InvalidValue(
+                "versions",
+                dates,
+                "is not in date order (PolicyTimeline.of sorts them)",
+                "未按日期排序（PolicyTimeline.of 会自动排序）",
+            )
 
     @classmethod
     def of(cls, versions: Mapping[Any, Policy] | Iterable[tuple[Any, Policy]]) -> PolicyTimeline:
