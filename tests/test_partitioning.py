@@ -1,0 +1,1059 @@
+"""Tests of community_rules.partitioning (clause 2.2.1; SPEC I-1, I-2, I-3).
+
+The expected values are worked out by hand in the comments. Optimality is
+proved against an exhaustive reference (every contiguous cut of every run,
+every grouping of every sub-area) over thousands of generated streets.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from community_rules.enums import Modality, Status
+from community_rules.errors import Error, InvalidType, InvalidValue
+from community_rules.findings import Finding
+from community_rules.interpretations import interpretation
+from community_rules.model import Building, BuildingHead, Community, ExistingSubArea
+from community_rules.partitioning import (
+    RULES,
+    BuildingGroup,
+    Grouping,
+    Partition,
+    Run,
+    RunKind,
+    SubArea,
+    building_head_count,
+    check_community,
+    partition,
+)
+from community_rules.policy import DEFAULT_POLICY, Policy, SubAreaRule
+
+NEAREST = attrs.evolve(DEFAULT_POLICY, sub_area_rule=SubAreaRule.NEAREST)
+KEEP = attrs.evolve(DEFAULT_POLICY, keep_residents_groups=True)
+
+
+def street(*households: int, prefix: str = "B") -> list[Building]:
+    """Ordinary buildings B1, B2, … with these households, in street order."""
+    return [Building(f"{prefix}{i}", h) for i, h in enumerate(households, 1)]
+
+
+def ids(p: Partition) -> list[list[str]]:
+    return [[b.id for b in s.buildings] for s in p.sub_areas]
+
+
+def sizes(p: Partition) -> list[int]:
+    return [s.households for s in p.sub_areas]
+
+
+def group_sizes(s: SubArea) -> list[list[int]]:
+    return [[b.households for b in g.buildings] for g in s.groups]
+
+
+# --- the exhaustive reference ---------------------------------------------------------
+
+
+def compositions(m: int) -> Iterator[list[int]]:
+    """Every way to cut m items into contiguous parts, as the parts' end positions."""
+    for mask in range(1 << (m - 1)):
+        yield [i + 1 for i in range(m - 1) if mask >> i & 1] + [m]
+
+
+def part_sums(weights: Sequence[int], ends: list[int]) -> list[int]:
+    starts = [0, *ends[:-1]]
+    return [sum(weights[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+def reference_cut(weights: list[int], cap: int, nearest: bool) -> list[int]:
+    """I-1 by brute force: the fewest parts within the cap (or the nearest number), smallest maximum.
+
+    Ties go to the cut whose parts, from the first, are as long as possible
+    (the largest end positions, compared in order).
+    """
+    total = sum(weights)
+    target = max(1, (2 * total + cap) // (2 * cap))  # round half up, by hand
+    best: tuple[object, ...] | None = None
+    chosen: list[int] = []
+    for ends in compositions(len(weights)):
+        sums = part_sums(weights, ends)
+        if nearest:
+            if len(ends) != target:
+                continue
+            key: tuple[object, ...] = (max(sums), [-e for e in ends])
+        else:
+            if max(sums) > cap:
+                continue
+            key = (len(ends), max(sums), [-e for e in ends])
+        if best is None or key < best:
+            best, chosen = key, ends
+    return chosen
+
+
+def reference_groups(weights: list[int], low: int, high: int) -> list[int]:
+    """I-3 by brute force: the fewest groups of at most `high`, at least `low` (or as many as fit)."""
+    n = len(weights)
+    cuts = [e for e in compositions(n) if max(b - a for a, b in zip([0, *e[:-1]], e, strict=True)) <= high]
+    fewest = min(len(e) for e in cuts)
+    least = min(low, n // fewest)
+    best: tuple[object, ...] | None = None
+    chosen: list[int] = []
+    for ends in cuts:
+        lengths = [b - a for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        if len(ends) != fewest or min(lengths) < least:
+            continue
+        key = (max(part_sums(weights, ends)), [-e for e in ends])
+        if best is None or key < best:
+            best, chosen = key, ends
+    return chosen
+
+
+def reference(buildings: list[Building], policy: Policy) -> list[tuple[list[str], list[list[str]]]]:
+    """The whole partition by the words of I-1, I-2, I-3 and the residents'-group reading."""
+    cap = policy.sub_area_households
+    position = {b.id: i for i, b in enumerate(buildings)}
+    pools: dict[str | None, list[Building]] = {}
+    for b in buildings:
+        pools.setdefault(b.compound, []).append(b)
+    areas: list[list[Building]] = []
+    for pool in pools.values():
+        blocks: list[list[Building]] = []
+        for b in pool:
+            block = next(
+                (
+                    blk
+                    for blk in blocks
+                    if policy.keep_residents_groups
+                    and b.residents_group is not None
+                    and blk[0].residents_group == b.residents_group
+                ),
+                None,
+            )
+            if block is None:
+                blocks.append([b])
+            else:
+                block.append(b)
+        runs: list[list[list[Building]]] = [[]]
+        for block in blocks:
+            if sum(b.households for b in block) <= cap:
+                runs[-1].append(block)
+                continue
+            # A block over the cap stands apart from its neighbours: a lone building as a
+            # sub-area of its own, a residents' group cut within itself.
+            runs.append([])
+            for b in block if len(block) > 1 else []:
+                if b.households > cap:
+                    runs += [[[b]], []]
+                else:
+                    runs[-1].append([b])
+            if len(block) == 1:
+                runs.append([block])
+            runs.append([])
+        for run in filter(None, runs):
+            weights = [sum(b.households for b in blk) for blk in run]
+            if len(run) == 1:
+                areas.append(run[0])
+                continue
+            start = 0
+            for end in reference_cut(weights, cap, policy.sub_area_rule is SubAreaRule.NEAREST):
+                areas.append([b for blk in run[start:end] for b in blk])
+                start = end
+    result = []
+    for area in sorted(areas, key=lambda a: min(position[b.id] for b in a)):
+        area.sort(key=lambda b: position[b.id])
+        if len(area) == 1:
+            ends = [1]
+        else:
+            ends = reference_groups(
+                [b.households for b in area],
+                policy.building_head_min_buildings,
+                policy.building_head_max_buildings,
+            )
+        starts = [0, *ends[:-1]]
+        result.append(
+            ([b.id for b in area], [[b.id for b in area[a:e]] for a, e in zip(starts, ends, strict=True)])
+        )
+    return result
+
+
+def as_reference(p: Partition) -> list[tuple[list[str], list[list[str]]]]:
+    return [
+        ([b.id for b in s.buildings], [[b.id for b in g.buildings] for g in s.groups]) for s in p.sub_areas
+    ]
+
+
+def greedy_fill(weights: list[int], cap: int) -> list[int]:
+    """The naive cut: fill each sub-area as far as the cap allows (what I-1 must beat on balance)."""
+    sums, current = [], 0
+    for w in weights:
+        if current and current + w > cap:
+            sums.append(current)
+            current = 0
+        current += w
+    return [*sums, current]
+
+
+# --- strategies ---------------------------------------------------------------------------
+
+
+@st.composite
+def streets(
+    draw: st.DrawFn,
+    *,
+    max_size: int = 9,
+    max_households: int = 80,
+    compounds: bool = True,
+    groups: bool = True,
+) -> list[Building]:
+    n = draw(st.integers(0, max_size))
+    result = []
+    for i in range(n):
+        compound = draw(st.sampled_from([None, None, None, "A", "B"])) if compounds else None
+        group = draw(st.sampled_from([None, None, "g1", "g2", "g3"])) if groups else None
+        households = draw(st.integers(0, max_households))
+        result.append(Building(f"B{i}", households, compound=compound, residents_group=group))
+    return result
+
+
+@st.composite
+def policies(draw: st.DrawFn, *, rule: SubAreaRule | None = None, keep: bool | None = None) -> Policy:
+    low, high = draw(st.sampled_from([(2, 3), (2, 3), (1, 1), (1, 3), (2, 4), (3, 4), (3, 3)]))
+    return attrs.evolve(
+        DEFAULT_POLICY,
+        sub_area_households=draw(st.integers(1, 120)),
+        sub_area_rule=rule if rule is not None else draw(st.sampled_from(SubAreaRule)),
+        keep_residents_groups=keep if keep is not None else draw(st.booleans()),
+        building_head_min_buildings=low,
+        building_head_max_buildings=high,
+    )
+
+
+QUICK = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- SPEC §6 and other hand-worked cases --------------------------------------------------
+
+
+class TestSpecExamples:
+    def test_i1_five_buildings_need_three_balanced_sub_areas(self) -> None:
+        # 300+150+100+250+180 = 980 > 2 × 500, and no 2 contiguous parts fit (300+150+100 = 550,
+        # 150+100+250+180 = 680): 3 sub-areas. Smallest maximum: [300] [150,100]=250 [250,180]=430;
+        # every other 3-cut has a part of 450 ([300,150]) or more.
+        p = partition(street(300, 150, 100, 250, 180))
+        assert ids(p) == [["B1"], ["B2", "B3"], ["B4", "B5"]]
+        assert sizes(p) == [300, 250, 430]
+        assert p.sub_area_heads == 3
+        assert p.households == 980
+
+    def test_i1_greedy_fill_would_be_worse(self) -> None:
+        # Filling to the cap: [300,150]=450, [100,250]=350, [180]: also 3, but largest 450 > 430.
+        assert greedy_fill([300, 150, 100, 250, 180], 500) == [450, 350, 180]
+        assert max(sizes(partition(street(300, 150, 100, 250, 180)))) == 430
+
+    def test_i3_five_buildings_two_heads_balanced(self) -> None:
+        # ceil(5 / 3) = 2 heads: sizes 2+3 → [40,60]=100, [80,30,50]=160; sizes 3+2 →
+        # [40,60,80]=180, [30,50]=80. The largest is smaller with 2+3.
+        p = partition(street(40, 60, 80, 30, 50))
+        (area,) = p.sub_areas
+        assert group_sizes(area) == [[40, 60], [80, 30, 50]]
+        assert [g.households for g in area.groups] == [100, 160]
+        assert p.building_heads == 2
+
+    def test_spec_example_building_heads(self) -> None:
+        # I-1 example: [300] alone → its own head; [150,100] → 1; [250,180] → 1: 3 heads.
+        assert partition(street(300, 150, 100, 250, 180)).building_heads == 3
+
+
+class TestSubAreaCount:
+    def test_empty(self) -> None:
+        p = partition([])
+        assert (p.sub_areas, p.sub_area_heads, p.building_heads, p.households) == ((), 0, 0, 0)
+
+    def test_one_building(self) -> None:
+        p = partition(street(120))
+        assert ids(p) == [["B1"]]
+        assert p.building_heads == 1
+
+    def test_exactly_the_cap_is_one_sub_area(self) -> None:
+        # 500 is not more than 500 (a cap, inclusive), and 0 adds nothing: one sub-area.
+        assert ids(partition(street(500, 0))) == [["B1", "B2"]]
+
+    def test_one_over_the_cap_splits(self) -> None:
+        # 250 + 251 = 501 > 500: two sub-areas.
+        assert sizes(partition(street(250, 251))) == [250, 251]
+
+    def test_zero_household_buildings(self) -> None:
+        # 0 households fit anywhere: one sub-area; 3 buildings → one head.
+        p = partition(street(0, 0, 0))
+        assert sizes(p) == [0]
+        assert p.building_heads == 1
+
+    def test_building_over_the_cap_cuts_the_pool(self) -> None:
+        # 200 and 200 would fit together (400), but the 600-household building between them is a
+        # sub-area of its own and cuts the street: 3 sub-areas.
+        p = partition(street(200, 600, 200))
+        assert ids(p) == [["B1"], ["B2"], ["B3"]]
+        assert [s.run.kind for s in p.sub_areas] == [
+            RunKind.ORDINARY,
+            RunKind.LARGE_BUILDING,
+            RunKind.ORDINARY,
+        ]
+
+    def test_1100_households(self) -> None:
+        # R09's question: 1,100 households. As a cap: 1100 / 500 = 2.2 → at least 3 sub-areas;
+        # [400,300,400] in 2 parts is 400|700 or 700|400, both over 500: 3, one building each.
+        assert sizes(partition(street(400, 300, 400))) == [400, 300, 400]
+
+    def test_contiguity_can_need_more_than_households_alone(self) -> None:
+        # 260+260+260 = 780: ceil(780/500) = 2, but any two neighbours make 520: 3 sub-areas.
+        p = partition(street(260, 260, 260))
+        assert p.sub_area_heads == 3
+        assert p.sub_areas[0].run.least_by_households == 2
+
+    def test_tie_goes_to_fuller_earlier_sub_areas(self) -> None:
+        # 750 in 250s: 2 parts, largest 500 either way ([250,250][250] or [250][250,250]);
+        # the earlier sub-area takes as many buildings as the bound allows.
+        assert ids(partition(street(250, 250, 250))) == [["B1", "B2"], ["B3"]]
+
+    def test_smaller_cap_from_policy(self) -> None:
+        # cap 400: 300 stands alone (300+150 = 450); the rest, 150+100+250+180 = 680, cannot make
+        # 2 parts of ≤ 400 (250|430, 500|180, 150|530): 4 sub-areas in all. The largest cannot be
+        # below 300 (B1), and [300] [150,100] [250] [180] reaches it.
+        policy = attrs.evolve(DEFAULT_POLICY, sub_area_households=400)
+        assert sizes(partition(street(300, 150, 100, 250, 180), policy=policy)) == [300, 250, 250, 180]
+
+
+class TestNearestRule:
+    def test_980_households_two_sub_areas(self) -> None:
+        # round_half_up(980 / 500) = round(1.96) = 2. Two parts: [300]|680, [300,150]=450|530,
+        # [300,150,100]=550|430, [..250]=800|180: the smallest largest is 530.
+        p = partition(street(300, 150, 100, 250, 180), policy=NEAREST)
+        assert ids(p) == [["B1", "B2"], ["B3", "B4", "B5"]]
+        assert sizes(p) == [450, 530]
+
+    def test_half_rounds_up(self) -> None:
+        # 750 / 500 = 1.5 → 2 (half up); 749 / 500 = 1.498 → 1.
+        assert partition(street(250, 250, 250), policy=NEAREST).sub_area_heads == 2
+        assert partition(street(250, 250, 249), policy=NEAREST).sub_area_heads == 1
+
+    def test_small_run_still_one_sub_area(self) -> None:
+        # round_half_up(100 / 500) = 0 → max(1, 0) = 1.
+        assert partition(street(60, 40), policy=NEAREST).sub_area_heads == 1
+
+    def test_1100_households(self) -> None:
+        # round_half_up(1100 / 500) = round(2.2) = 2 (the cap reading gives 3). [400,300]|[400] and
+        # [400]|[300,400] both have 700 in the larger; the earlier sub-area takes more buildings.
+        assert sizes(partition(street(400, 300, 400), policy=NEAREST)) == [700, 400]
+
+    def test_oversized_building_still_cuts(self) -> None:
+        # A building over 500 stands alone under either reading; runs [100] and [100]:
+        # max(1, round_half_up(100 / 500)) = 1 each.
+        assert ids(partition(street(100, 700, 100), policy=NEAREST)) == [["B1"], ["B2"], ["B3"]]
+
+    def test_explains_the_rounding(self) -> None:
+        text = partition(street(300, 150, 100, 250, 180), policy=NEAREST).sub_areas[0].explain()
+        assert "max(1, round_half_up(980 / 500)) = 2" in text
+        assert "530" in text
+
+
+class TestCompounds:
+    def test_small_compound_stands_apart(self) -> None:
+        # I-2: G1 (50) would fit with B1+B2 (200), but a compound never shares a sub-area.
+        # Sub-areas are ordered by their first building: B1 (position 0), then G1 (position 1).
+        buildings = [Building("B1", 100), Building("G1", 50, compound="Garden"), Building("B2", 100)]
+        p = partition(buildings)
+        assert ids(p) == [["B1", "B2"], ["G1"]]
+        assert [s.compound for s in p.sub_areas] == [None, "Garden"]
+
+    def test_compound_over_the_cap_is_cut_within(self) -> None:
+        # 200+200+200 = 600 > 500: 2 sub-areas within the compound, [200,200]=400 and [200].
+        buildings = [Building(f"G{i}", 200, compound="Garden") for i in range(1, 4)]
+        p = partition(buildings)
+        assert ids(p) == [["G1", "G2"], ["G3"]]
+        assert {s.run.kind for s in p.sub_areas} == {RunKind.COMPOUND}
+
+    def test_ordinary_pool_joins_across_a_compound(self) -> None:
+        # The ordinary buildings form one pool: B1 and B2 are neighbours in it, though the
+        # compound's building stands between them in the input.
+        buildings = [Building("B1", 100), Building("G1", 600, compound="Tower"), Building("B2", 100)]
+        p = partition(buildings)
+        assert ids(p) == [["B1", "B2"], ["G1"]]
+        assert p.sub_areas[1].run.kind is RunKind.LARGE_BUILDING
+        assert p.sub_areas[1].compound == "Tower"
+
+    def test_two_compounds(self) -> None:
+        buildings = [
+            Building("A1", 10, compound="A"),
+            Building("B1", 10, compound="B"),
+            Building("A2", 10, compound="A"),
+        ]
+        assert ids(partition(buildings)) == [["A1", "A2"], ["B1"]]
+
+    def test_compound_explains_itself(self) -> None:
+        p = partition([Building("G1", 80, compound="Garden"), Building("G2", 90, compound="Garden")])
+        text = p.sub_areas[0].explain()
+        assert "Compound 'Garden'" in text
+        assert "I-2" in text
+        assert "封闭小区" in p.sub_areas[0].explain("zh")
+
+
+class TestResidentsGroups:
+    buildings = (
+        Building("B1", 100, residents_group="g1"),
+        Building("B2", 300),
+        Building("B3", 150, residents_group="g1"),
+        Building("B4", 200),
+    )
+
+    def test_ignored_unless_asked(self) -> None:
+        # Without the option: [100,300,150,200] = 750 → 2 parts; largest smallest is 400:
+        # [100,300]=400, [150,200]=350. Group g1 (B1, B3) is split.
+        assert ids(partition(self.buildings)) == [["B1", "B2"], ["B3", "B4"]]
+
+    def test_non_adjacent_members_kept_as_a_block(self) -> None:
+        # With the option, g1 is one block of 100+150 = 250 where B1 stands: blocks
+        # [250, 300, 200] = 750 → 2 parts; [250,300]=550 > 500, so [250] [300,200]=500.
+        p = partition(self.buildings, policy=KEEP)
+        assert ids(p) == [["B1", "B3"], ["B2", "B4"]]
+        assert p.sub_areas[0].residents_groups == ("g1",)
+        assert "Residents' groups kept whole: g1." in p.sub_areas[0].explain()
+
+    def test_group_over_the_cap_is_cut_within(self) -> None:
+        # g2 = 400 + 300 = 700 > 500: cut within itself, like a large compound.
+        buildings = [
+            Building("B1", 50),
+            Building("B2", 400, residents_group="g2"),
+            Building("B3", 300, residents_group="g2"),
+        ]
+        p = partition(buildings, policy=KEEP)
+        assert ids(p) == [["B1"], ["B2"], ["B3"]]
+        assert p.sub_areas[1].run.kind is RunKind.LARGE_RESIDENTS_GROUP
+        assert p.sub_areas[1].run.residents_group == "g2"
+
+    def test_building_over_the_cap_inside_a_group(self) -> None:
+        buildings = [
+            Building("B1", 100, residents_group="g"),
+            Building("B2", 700, residents_group="g"),
+            Building("B3", 100, residents_group="g"),
+        ]
+        p = partition(buildings, policy=KEEP)
+        assert ids(p) == [["B1"], ["B2"], ["B3"]]
+        assert [s.run.kind for s in p.sub_areas] == [
+            RunKind.LARGE_RESIDENTS_GROUP,
+            RunKind.LARGE_BUILDING,
+            RunKind.LARGE_RESIDENTS_GROUP,
+        ]
+
+    def test_compound_boundary_comes_first(self) -> None:
+        # I-2 before the residents' group: g's members inside and outside the compound part.
+        buildings = [
+            Building("B1", 10, residents_group="g"),
+            Building("G1", 10, compound="Garden", residents_group="g"),
+        ]
+        assert ids(partition(buildings, policy=KEEP)) == [["B1"], ["G1"]]
+
+
+class TestBuildingHeads:
+    @pytest.mark.parametrize(
+        ("n", "heads"),
+        # ceil(n / 3) for n ≥ 1 (a lone building: 1), 0 for none.
+        [(0, 0), (1, 1), (2, 1), (3, 1), (4, 2), (5, 2), (6, 2), (7, 3), (9, 3), (10, 4), (100, 34)],
+    )
+    def test_count(self, n: int, heads: int) -> None:
+        assert building_head_count(n) == heads
+        assert partition(street(*[0] * n)).building_heads == heads
+
+    def test_count_with_another_policy(self) -> None:
+        # One head per 4 buildings at most: ceil(9 / 4) = 3.
+        policy = attrs.evolve(DEFAULT_POLICY, building_head_max_buildings=4)
+        assert building_head_count(9, policy=policy) == 3
+
+    def test_four_buildings_two_pairs(self) -> None:
+        # 2 heads of 2–3 buildings for 4 buildings: only 2+2.
+        (area,) = partition(street(10, 10, 10, 100)).sub_areas
+        assert group_sizes(area) == [[10, 10], [10, 100]]
+
+    def test_seven_buildings_balanced(self) -> None:
+        # 3 heads; sizes 3+2+2: 70,20,60 → 70; 2+3+2: 60,30,60 → 60; 2+2+3: 60,20,70 → 70.
+        (area,) = partition(street(50, 10, 10, 10, 10, 10, 50)).sub_areas
+        assert [g.households for g in area.groups] == [60, 30, 60]
+
+    def test_tie_goes_to_larger_earlier_group(self) -> None:
+        # Five buildings of 10: 2+3 and 3+2 both have largest 30; the earlier group takes 3.
+        (area,) = partition(street(10, 10, 10, 10, 10)).sub_areas
+        assert [len(g.buildings) for g in area.groups] == [3, 2]
+
+    def test_groups_never_cross_sub_areas(self) -> None:
+        # Sub-areas [300] [150,100] [250,180]: the lone B1 gets its own head, not a share of B2's.
+        p = partition(street(300, 150, 100, 250, 180))
+        assert [group_sizes(s) for s in p.sub_areas] == [[[300]], [[150, 100]], [[250, 180]]]
+
+    def test_lone_building_explains_itself(self) -> None:
+        group = partition(street(300)).sub_areas[0].groups[0]
+        assert "only building of its sub-area" in group.explain()
+        assert "唯一的楼栋" in group.explain("zh")
+
+    def test_group_explains_balance(self) -> None:
+        group = partition(street(40, 60, 80, 30, 50)).sub_areas[0].groups[0]
+        assert "ceil(5 / 3) = 2 groups" in group.reason_en
+        assert "no head cares for more than 160 households" in group.reason_en
+        assert "⌈5÷3⌉ = 2组" in group.reason_zh
+
+    def test_one_head_per_building_policy(self) -> None:
+        policy = attrs.evolve(DEFAULT_POLICY, building_head_min_buildings=1, building_head_max_buildings=1)
+        assert partition(street(1, 2, 3), policy=policy).building_heads == 3
+
+    def test_policy_minimum_lowered_only_when_needed(self) -> None:
+        # 3–4 buildings per head, 5 buildings: ceil(5/4) = 2 heads, but 2 × 3 > 5, so the least
+        # group is what an even split allows, 5 // 2 = 2: groups 3+2 or 2+3, both largest 30; the
+        # earlier group takes 3.
+        policy = attrs.evolve(DEFAULT_POLICY, building_head_min_buildings=3, building_head_max_buildings=4)
+        (area,) = partition(street(10, 10, 10, 10, 10), policy=policy).sub_areas
+        assert [len(g.buildings) for g in area.groups] == [3, 2]
+        assert area.grouping.min_buildings == 2
+
+
+class TestResults:
+    def test_repr(self) -> None:
+        # 300+150+100 = 550 → 2 sub-areas; [300] [150,100]=250 beats [300,150]=450 [100].
+        p = partition(street(300, 150, 100))
+        assert repr(p) == (
+            "Partition(sub_areas=(('B1',), ('B2', 'B3')), households=550, sub_area_heads=2, building_heads=2)"
+        )
+        assert repr(p.sub_areas[1]) == (
+            "SubArea(buildings=('B2', 'B3'), households=250, compound=None, groups=(('B2', 'B3'),))"
+        )
+        assert repr(p.groups[1]) == "BuildingGroup(buildings=('B2', 'B3'), households=250)"
+        assert repr(p.runs[0]) == (
+            "Run(kind='ordinary', buildings=('B1', 'B2', 'B3'), households=550, sub_areas=2, largest=300)"
+        )
+
+    def test_frozen_and_comparable(self) -> None:
+        p = partition(street(300, 150, 100))
+        assert p == partition(street(300, 150, 100))
+        assert p != partition(street(300, 150, 101))
+        assert hash(p) == hash(partition(street(300, 150, 100)))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            p.sub_area_heads = 9  # type: ignore[misc]
+
+    def test_provenance(self) -> None:
+        p = partition(street(300, 150, 100))
+        for item in (p, p.sub_areas[0], p.groups[0], p.runs[0], p.sub_areas[0].grouping):
+            assert item.clauses == ("2.2.1",)
+            for i in item.interpretations:
+                assert interpretation(i).clause == "2.2.1"
+        assert p.interpretations == ("I-1", "I-2", "I-3")
+        assert p.groups[0].interpretations == ("I-3",)
+
+    def test_types(self) -> None:
+        p = partition(street(300, 150, 100))
+        assert isinstance(p.sub_area_heads, int)
+        assert isinstance(p.building_heads, int)
+        assert all(isinstance(s, SubArea) and isinstance(s.households, int) for s in p.sub_areas)
+        assert all(isinstance(g, BuildingGroup) for g in p.groups)
+        assert isinstance(p.runs[0], Run)
+        assert isinstance(p.sub_areas[0].grouping, Grouping)
+        assert p.building_count == 3
+
+    def test_buildings_are_the_inputs(self) -> None:
+        buildings = street(300, 150)
+        p = partition(buildings)
+        assert p.sub_areas[0].buildings[0] is buildings[0]
+
+    def test_accepts_any_iterable(self) -> None:
+        assert partition(iter(street(300, 150))) == partition(tuple(street(300, 150)))
+
+
+class TestExplanations:
+    def test_partition_explains_run_by_run(self) -> None:
+        text = partition(street(300, 150, 100, 250, 180)).explain()
+        assert text.splitlines()[0] == (
+            "980 households in 5 buildings: 3 residential sub-areas (one sub-area head each) and "
+            "3 building heads (2.2.1; I-1, I-2, I-3)."
+        )
+        assert "needs 3 sub-areas of at most 500 households (980 / 500 gives at least 2; 1 more" in text
+        assert "Sub-area 3: 2 buildings (B4, B5), 430 households, 1 building head." in text
+
+    def test_chinese(self) -> None:
+        p = partition(street(300, 150, 100, 250, 180))
+        text = p.reason_zh
+        assert text.startswith("5栋楼共980户：划分3个居民小区")
+        assert "原则上每500户为一小区" in text
+        assert "小区3：2栋楼（B4、B5），430户" in text
+        assert p.sub_areas[0].reason_zh.endswith("设小区长1名、楼长1名。")
+
+    def test_oversized_building(self) -> None:
+        text = partition(street(620)).sub_areas[0].explain()
+        assert text.startswith("Building B1 has 620 households, more than 500: it is a sub-area of its own")
+
+    def test_policy_numbers_are_used(self) -> None:
+        policy = attrs.evolve(DEFAULT_POLICY, sub_area_households=400)
+        assert "at most 400 households" in partition(street(300, 150), policy=policy).reason_en
+
+    @pytest.mark.parametrize("lang", ["fr", "", "EN"])
+    def test_bad_language(self, lang: str) -> None:
+        p = partition(street(1))
+        for item in (p, p.sub_areas[0], p.groups[0], p.runs[0]):
+            with pytest.raises(InvalidValue) as info:
+                item.explain(lang)
+            assert info.value.path == "lang"
+
+
+class TestBadInput:
+    def test_duplicate_id(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            partition([Building("B1", 1), Building("B2", 2), Building("B1", 3)])
+        assert (info.value.path, info.value.value) == ("buildings[2].id", "B1")
+        assert "buildings[0]" in info.value.message_en
+        assert "重复" in info.value.message_zh
+
+    @pytest.mark.parametrize("item", ["B2", None, 5, ("B2", 10), {"id": "B2", "households": 10}])
+    def test_not_a_building(self, item: object) -> None:
+        with pytest.raises(InvalidType) as info:
+            partition([Building("B1", 1), item])  # type: ignore[list-item]
+        assert info.value.path == "buildings[1]"
+        assert info.value.value == item
+
+    @pytest.mark.parametrize("value", ["B1", b"B1", None, 5, Building("B1", 1)])
+    def test_not_a_sequence(self, value: object) -> None:
+        with pytest.raises(InvalidType) as info:
+            partition(value)  # type: ignore[arg-type]
+        assert info.value.path == "buildings"
+
+    def test_not_a_policy(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            partition([], policy={"sub_area_households": 500})  # type: ignore[arg-type]
+        assert info.value.path == "policy"
+
+    @pytest.mark.parametrize(
+        ("kwargs", "path", "error"),
+        [
+            ({"id": "B1", "households": -1}, "households", InvalidValue),
+            ({"id": "B1", "households": 1.5}, "households", InvalidValue),
+            ({"id": "B1", "households": True}, "households", InvalidType),
+            ({"id": "B1", "households": "12"}, "households", InvalidType),
+            ({"id": "", "households": 1}, "id", InvalidValue),
+            ({"id": "B1", "households": 1, "compound": ""}, "compound", InvalidValue),
+            ({"id": "B1", "households": 1, "compound": 7}, "compound", InvalidType),
+            ({"id": "B1", "households": 1, "residents_group": " "}, "residents_group", InvalidValue),
+        ],
+    )
+    def test_bad_building(self, kwargs: dict[str, object], path: str, error: type[Error]) -> None:
+        with pytest.raises(error) as info:
+            Building(**kwargs)  # type: ignore[arg-type]
+        assert info.value.path == path
+        assert info.value.value == kwargs[path]
+
+    @pytest.mark.parametrize(
+        ("value", "error"), [(-1, InvalidValue), (2.0, InvalidType), (True, InvalidType)]
+    )
+    def test_bad_building_head_count(self, value: object, error: type[Error]) -> None:
+        with pytest.raises(error) as info:
+            building_head_count(value)  # type: ignore[arg-type]
+        assert info.value.path == "n_buildings"
+
+    def test_errors_are_builtin_errors_too(self) -> None:
+        with pytest.raises(ValueError, match="duplicate"):
+            partition([Building("B1", 1), Building("B1", 1)])
+        with pytest.raises(TypeError):
+            partition([1])  # type: ignore[list-item]
+
+
+# --- optimality against the exhaustive reference ------------------------------------------
+
+
+class TestAgainstReference:
+    @QUICK
+    @given(streets(), policies())
+    def test_matches_reference(self, buildings: list[Building], policy: Policy) -> None:
+        assert as_reference(partition(buildings, policy=policy)) == reference(buildings, policy)
+
+    @QUICK
+    @given(streets(max_households=600, compounds=False, groups=False))
+    def test_matches_reference_default_policy(self, buildings: list[Building]) -> None:
+        assert as_reference(partition(buildings)) == reference(buildings, DEFAULT_POLICY)
+
+    @pytest.mark.slow
+    @THOROUGH
+    @given(streets(max_size=10), policies(rule=SubAreaRule.CAP))
+    def test_matches_reference_cap_thoroughly(self, buildings: list[Building], policy: Policy) -> None:
+        assert as_reference(partition(buildings, policy=policy)) == reference(buildings, policy)
+
+    @pytest.mark.slow
+    @THOROUGH
+    @given(streets(max_size=10), policies(rule=SubAreaRule.NEAREST))
+    def test_matches_reference_nearest_thoroughly(self, buildings: list[Building], policy: Policy) -> None:
+        assert as_reference(partition(buildings, policy=policy)) == reference(buildings, policy)
+
+    @pytest.mark.slow
+    @THOROUGH
+    @given(streets(max_size=10), policies(keep=True))
+    def test_matches_reference_groups_thoroughly(self, buildings: list[Building], policy: Policy) -> None:
+        assert as_reference(partition(buildings, policy=policy)) == reference(buildings, policy)
+
+    def test_reference_agrees_with_spec(self) -> None:
+        # The reference itself gives the SPEC §6 answers.
+        assert reference_cut([300, 150, 100, 250, 180], 500, False) == [1, 3, 5]
+        assert reference_groups([40, 60, 80, 30, 50], 2, 3) == [2, 5]
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+
+class TestInvariants:
+    @QUICK
+    @given(streets(max_size=40, max_households=300), policies())
+    def test_structure(self, buildings: list[Building], policy: Policy) -> None:
+        p = partition(buildings, policy=policy)
+        cap = policy.sub_area_households
+        position = {b.id: i for i, b in enumerate(buildings)}
+        placed = [b for s in p.sub_areas for b in s.buildings]
+        # Every building in exactly one sub-area, each sub-area in input order, ordered by its first.
+        assert sorted(placed, key=lambda b: position[b.id]) == buildings
+        firsts = [position[s.buildings[0].id] for s in p.sub_areas]
+        assert firsts == sorted(firsts)
+        for s in p.sub_areas:
+            order = [position[b.id] for b in s.buildings]
+            assert order == sorted(order)
+            assert s.households == sum(b.households for b in s.buildings)
+            # I-2: one compound per sub-area.
+            assert {b.compound for b in s.buildings} == {s.compound}
+            # I-1: within the cap, or a single building over it.
+            if policy.sub_area_rule is SubAreaRule.CAP:
+                assert s.households <= cap or len(s.buildings) == 1
+            if any(b.households > cap for b in s.buildings):
+                assert len(s.buildings) == 1
+            # I-3: groups cover the sub-area in order, 2–3 buildings (lone building: 1); under
+            # other spans the least is lowered only as far as an even split needs.
+            assert [b for g in s.groups for b in g.buildings] == list(s.buildings)
+            assert len(s.groups) == building_head_count(len(s.buildings), policy=policy)
+            for g in s.groups:
+                assert g.households == sum(b.households for b in g.buildings)
+                assert len(g.buildings) <= policy.building_head_max_buildings
+                even = len(s.buildings) // len(s.groups)
+                assert len(g.buildings) >= min(policy.building_head_min_buildings, even)
+        assert p.sub_area_heads == len(p.sub_areas)
+        assert p.building_heads == sum(len(s.groups) for s in p.sub_areas)
+        assert p.households == sum(b.households for b in buildings)
+
+    @QUICK
+    @given(streets(max_size=40, max_households=300), policies(keep=True))
+    def test_residents_groups_whole(self, buildings: list[Building], policy: Policy) -> None:
+        p = partition(buildings, policy=policy)
+        home = {b.id: i for i, s in enumerate(p.sub_areas) for b in s.buildings}
+        members: dict[tuple[str | None, str], list[Building]] = {}
+        for b in buildings:
+            if b.residents_group is not None:
+                members.setdefault((b.compound, b.residents_group), []).append(b)
+        for group in members.values():
+            if sum(b.households for b in group) <= policy.sub_area_households:
+                assert len({home[b.id] for b in group}) == 1
+
+    @QUICK
+    @given(st.lists(st.integers(0, 500), min_size=1, max_size=60))
+    def test_never_worse_than_greedy_fill(self, households: list[int]) -> None:
+        # I-1 gives the fewest sub-areas (as greedy filling does) and never a larger maximum.
+        p = partition(street(*households))
+        greedy = greedy_fill(households, 500)
+        assert p.sub_area_heads == len(greedy)
+        assert max(sizes(p)) <= max(greedy)
+        assert p.sub_area_heads >= -(-sum(households) // 500)
+
+    @QUICK
+    @given(st.lists(st.integers(0, 500), min_size=1, max_size=60))
+    def test_nearest_count(self, households: list[int]) -> None:
+        total = sum(households)
+        p = partition(street(*households), policy=NEAREST)
+        assert p.sub_area_heads == max(1, (2 * total + 500) // 1000)
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(streets(max_size=30, max_households=300), policies())
+    def test_explanations_bilingual(self, buildings: list[Building], policy: Policy) -> None:
+        p = partition(buildings, policy=policy)
+        assert "2.2.1" in p.explain("en")
+        assert "2.2.1" in p.explain("zh")
+        for s in p.sub_areas:
+            assert s.reason_en.count("2.2.1") >= 1
+            assert s.reason_zh.count("2.2.1") >= 1
+            for g in s.groups:
+                assert "I-3" in g.reason_en
+                assert "I-3" in g.reason_zh
+
+    @settings(max_examples=100, deadline=None)
+    @given(streets(max_size=12))
+    def test_deterministic(self, buildings: list[Building]) -> None:
+        assert partition(buildings) == partition(list(buildings))
+
+
+# --- checking an existing plan --------------------------------------------------------------
+
+
+def plan_of(
+    buildings: Sequence[Building], policy: Policy = DEFAULT_POLICY, *, staff: bool | None = True
+) -> Community:
+    """A community whose plan is exactly the optimal partition."""
+    p = partition(buildings, policy=policy)
+    return Community(
+        "C1",
+        buildings=buildings,
+        sub_areas=[
+            ExistingSubArea(
+                f"S{i}", [b.id for b in s.buildings], head=f"head{i}", head_is_committee_staff=staff
+            )
+            for i, s in enumerate(p.sub_areas, 1)
+        ],
+        building_heads=[
+            BuildingHead(f"L{i}", [b.id for b in g.buildings]) for i, g in enumerate(p.groups, 1)
+        ],
+    )
+
+
+def findings(community: Community, **kwargs: Any) -> dict[str, Finding]:
+    return {f.rule: f for f in check_community(community, **kwargs)}
+
+
+def status(community: Community, **kwargs: Any) -> dict[str, Status]:
+    return {f.rule: f.status for f in check_community(community, **kwargs)}
+
+
+# The SPEC §6 street; its plan below follows the optimal partition
+# S1 [B1] S2 [B2, B3] S3 [B4, B5], heads L1 [B1] L2 [B2, B3] L3 [B4, B5].
+SPEC = street(300, 150, 100, 250, 180)
+
+
+class TestRules:
+    def test_rule_table(self) -> None:
+        assert [r.id for r in RULES] == [
+            "partitioning.sub_areas",
+            "partitioning.sub_area_size",
+            "partitioning.building_coverage",
+            "partitioning.sub_area_head",
+            "partitioning.sub_area_head_is_staff",
+            "partitioning.building_heads",
+            "partitioning.building_head_span",
+            "partitioning.building_head_coverage",
+        ]
+        fields = attrs.fields_dict(Policy)
+        for rule in RULES:
+            assert rule.clause == "2.2.1"
+            assert rule.title_en
+            assert rule.title_zh
+            assert rule.source
+            assert all(name in fields for name in rule.parameters)
+            assert all(interpretation(i).clause == "2.2.1" for i in rule.interpretations)
+        modality = {r.id: r.modality for r in RULES}
+        assert modality["partitioning.sub_area_size"] is Modality.IN_PRINCIPLE
+        assert modality["partitioning.sub_areas"] is Modality.IN_PRINCIPLE
+        assert modality["partitioning.sub_area_head_is_staff"] is Modality.MANDATORY
+
+    def test_compliant_plan_meets_every_rule(self) -> None:
+        found = list(check_community(plan_of(SPEC), office="O1"))
+        assert [f.rule for f in found] == [r.id for r in RULES]
+        assert {f.status for f in found} == {Status.MET}
+        assert {(f.community, f.office, f.clause) for f in found} == {("C1", "O1", "2.2.1")}
+        for f in found:
+            assert f.message_en
+            assert f.message_zh
+            assert ("buildings", 5) in f.inputs
+
+    def test_counts_required(self) -> None:
+        f = findings(plan_of(SPEC))
+        assert (f["partitioning.sub_areas"].required, f["partitioning.sub_areas"].actual) == (3, 3)
+        assert f["partitioning.building_heads"].required == 3
+
+    def test_plan_not_known(self) -> None:
+        found = findings(Community("C1", buildings=SPEC))
+        assert {r: f.status for r, f in found.items()} == dict.fromkeys((r.id for r in RULES), Status.UNKNOWN)
+        sub_areas = found["partitioning.sub_areas"]
+        assert sub_areas.required == 3
+        assert sub_areas.message_en.startswith("Unknown: no sub-area plan is known")
+        assert sub_areas.message_zh.startswith("未知")
+        heads = found["partitioning.building_heads"]
+        assert heads.required == 3
+        assert "I-1" in heads.interpretations
+
+    def test_too_few_sub_areas(self) -> None:
+        # One sub-area of 300+260 = 560 households where 2 are needed.
+        c = Community(
+            "C1",
+            buildings=street(300, 260),
+            sub_areas=[ExistingSubArea("S1", ["B1", "B2"], head="Li", head_is_committee_staff=True)],
+        )
+        f = findings(c)
+        assert (f["partitioning.sub_areas"].status, f["partitioning.sub_areas"].gap) == (Status.NOT_MET, 1)
+        size = f["partitioning.sub_area_size"]
+        assert (size.status, size.modality, size.required, size.actual, size.gap, size.subject) == (
+            Status.NOT_MET,
+            Modality.IN_PRINCIPLE,
+            500,
+            560,
+            60,
+            "S1",
+        )
+
+    def test_too_many_sub_areas(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(100, 100),
+            sub_areas=[ExistingSubArea("S1", ["B1"]), ExistingSubArea("S2", ["B2"])],
+        )
+        f = findings(c)["partitioning.sub_areas"]
+        assert (f.status, f.required, f.actual, f.gap) == (Status.NOT_MET, 1, 2, -1)
+        assert "compound" in f.message_en
+
+    def test_lone_large_building_is_allowed(self) -> None:
+        c = Community("C1", buildings=street(620), sub_areas=[ExistingSubArea("S1", ["B1"], head="Li")])
+        f = findings(c)["partitioning.sub_area_size"]
+        assert f.status is Status.MET
+        assert "a building is not divided" in f.message_en
+
+    def test_coverage(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(10, 10, 10),
+            sub_areas=[ExistingSubArea("S1", ["B1", "B2"]), ExistingSubArea("S2", ["B2"])],
+        )
+        f = findings(c)["partitioning.building_coverage"]
+        # B3 in none, B2 in two: 1 of 3 buildings in exactly one sub-area.
+        assert (f.status, f.required, f.actual, f.gap, f.subject) == (Status.NOT_MET, 3, 1, 2, "B3, B2")
+        assert "In no sub-area: B3." in f.message_en
+
+    def test_vacant_head(self) -> None:
+        c = Community("C1", buildings=street(10), sub_areas=[ExistingSubArea("S1", ["B1"])])
+        f = findings(c)
+        assert f["partitioning.sub_area_head"].status is Status.NOT_MET
+        assert f["partitioning.sub_area_head"].subject == "S1"
+        assert f["partitioning.sub_area_head_is_staff"].status is Status.NOT_APPLICABLE
+
+    @pytest.mark.parametrize(
+        ("staff", "expected"),
+        [(True, Status.MET), (False, Status.NOT_MET), (None, Status.UNKNOWN)],
+    )
+    def test_head_is_staff(self, staff: bool | None, expected: Status) -> None:
+        f = findings(plan_of(SPEC, staff=staff))["partitioning.sub_area_head_is_staff"]
+        assert f.status is expected
+        assert f.required == 3
+
+    def test_not_staff_outweighs_unknown(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(10, 600),
+            sub_areas=[
+                ExistingSubArea("S1", ["B1"], head="Li", head_is_committee_staff=False),
+                ExistingSubArea("S2", ["B2"], head="Wang"),
+            ],
+        )
+        f = findings(c)["partitioning.sub_area_head_is_staff"]
+        assert (f.status, f.gap, f.subject) == (Status.NOT_MET, 1, "S1, S2")
+        assert "S1 (Li)" in f.message_en
+
+    def test_building_head_spans(self) -> None:
+        # S1 has B1 alone (its own head is fine, I-3); S2 has B2..B5: L2 with B2 alone is not,
+        # L3 with B3, B4, B5 is; a head with 4 buildings would not be.
+        c = Community(
+            "C1",
+            buildings=street(10, 10, 10, 10, 10),
+            sub_areas=[ExistingSubArea("S1", ["B1"]), ExistingSubArea("S2", ["B2", "B3", "B4", "B5"])],
+            building_heads=[
+                BuildingHead("L1", ["B1"]),
+                BuildingHead("L2", ["B2"]),
+                BuildingHead("L3", ["B3", "B4", "B5"]),
+            ],
+        )
+        f = findings(c)["partitioning.building_head_span"]
+        assert (f.status, f.required, f.actual, f.gap, f.subject) == (Status.NOT_MET, 3, 2, 1, "L2")
+        four = attrs.evolve(
+            c, building_heads=[BuildingHead("L1", ["B1"]), BuildingHead("L2", ["B2", "B3", "B4", "B5"])]
+        )
+        assert findings(four)["partitioning.building_head_span"].subject == "L2"
+
+    def test_lone_building_judged_by_optimal_partition_without_plan(self) -> None:
+        # No plan: the optimal partition puts B1 (620) alone, so its own head is fine.
+        c = Community("C1", buildings=street(620, 10, 10), building_heads=[BuildingHead("L1", ["B1"])])
+        assert findings(c)["partitioning.building_head_span"].status is Status.MET
+
+    def test_building_head_count_range(self) -> None:
+        # One sub-area of 6 buildings: at least ceil(6/3) = 2 heads, at most 6 // 2 = 3.
+        buildings = street(*[10] * 6)
+        area = [ExistingSubArea("S1", [b.id for b in buildings], head="Li", head_is_committee_staff=True)]
+        pairs = [BuildingHead(f"L{i}", [f"B{2 * i - 1}", f"B{2 * i}"]) for i in range(1, 4)]
+        ok = Community("C1", buildings=buildings, sub_areas=area, building_heads=pairs)
+        assert findings(ok)["partitioning.building_heads"].status is Status.MET
+        one = attrs.evolve(ok, building_heads=[BuildingHead("L1", [b.id for b in buildings])])
+        f = findings(one)["partitioning.building_heads"]
+        assert (f.status, f.required, f.actual, f.gap) == (Status.NOT_MET, 2, 1, 1)
+        singles = attrs.evolve(ok, building_heads=[BuildingHead(f"L{b.id}", [b.id]) for b in buildings])
+        f = findings(singles)["partitioning.building_heads"]
+        assert (f.status, f.actual, f.gap) == (Status.NOT_MET, 6, -3)
+        assert "2 to 3 building heads" in f.message_en
+
+    def test_building_head_coverage(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(10, 10, 10, 10),
+            building_heads=[BuildingHead("L1", ["B1", "B2"]), BuildingHead("L2", ["B2", "B3"])],
+        )
+        f = findings(c)["partitioning.building_head_coverage"]
+        # B4 has none, B2 has two: 2 of 4 have exactly one.
+        assert (f.status, f.actual, f.gap, f.subject) == (Status.NOT_MET, 2, 2, "B4, B2")
+
+    def test_as_of_counts_heads_in_post(self) -> None:
+        community = plan_of(SPEC)
+        heads = community.building_heads
+        assert heads is not None
+        ended = attrs.evolve(heads[0], start=datetime.date(2020, 1, 1), end=datetime.date(2024, 12, 31))
+        c = attrs.evolve(community, building_heads=(ended, *heads[1:]))
+        assert status(c)["partitioning.building_head_coverage"] is Status.MET
+        later = findings(c, as_of=datetime.date(2025, 6, 1))
+        assert later["partitioning.building_head_coverage"].status is Status.NOT_MET
+        assert later["partitioning.building_heads"].actual == 2
+
+    def test_nearest_policy(self) -> None:
+        found = status(plan_of(SPEC, NEAREST), policy=NEAREST)
+        assert found.pop("partitioning.sub_area_size") is Status.NOT_APPLICABLE
+        assert set(found.values()) == {Status.MET}
+
+    def test_no_buildings(self) -> None:
+        assert set(status(Community("C1")).values()) == {Status.UNKNOWN}
+        assert set(status(Community("C1", households=0)).values()) == {Status.NOT_APPLICABLE}
+        f = findings(Community("C1", households=800))["partitioning.sub_areas"]
+        assert "households: 800" in f.message_en
+
+    def test_incomplete_building_list(self) -> None:
+        # 980 households listed, 1,200 in the community: the whole requirement is unknown.
+        c = attrs.evolve(plan_of(SPEC), households=1200)
+        f = findings(c)["partitioning.sub_areas"]
+        assert (f.status, f.required) == (Status.UNKNOWN, 3)
+        assert "980 of the community's 1,200 households" in f.message_en
+
+    def test_empty_plan(self) -> None:
+        c = Community("C1", buildings=SPEC, sub_areas=[], building_heads=[])
+        found = status(c)
+        assert found["partitioning.sub_areas"] is Status.NOT_MET
+        assert found["partitioning.sub_area_size"] is Status.NOT_APPLICABLE
+        assert found["partitioning.sub_area_head"] is Status.NOT_APPLICABLE
+        assert found["partitioning.building_coverage"] is Status.NOT_MET
+        assert found["partitioning.building_head_span"] is Status.NOT_APPLICABLE
+        assert found["partitioning.building_head_coverage"] is Status.NOT_MET
+
+    def test_bad_input(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            check_community(SPEC)  # type: ignore[arg-type]
+        assert info.value.path == "community"
+        with pytest.raises(InvalidType) as info:
+            check_community(plan_of(SPEC), policy=None)  # type: ignore[arg-type]
+        assert info.value.path == "policy"
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(streets(max_size=30, max_households=300), policies(rule=SubAreaRule.CAP))
+    def test_optimal_plan_always_complies(self, buildings: list[Building], policy: Policy) -> None:
+        found = list(check_community(plan_of(buildings, policy), policy=policy))
+        assert [f.rule for f in found] == [r.id for r in RULES]
+        if buildings:
+            assert {f.status for f in found} == {Status.MET}, [f.message_en for f in found]
