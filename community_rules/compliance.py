@@ -406,9 +406,13 @@ def compare(
     >>> from community_rules.policy import OfficeFundsRule
     >>> alt = attrs.evolve(cr.DEFAULT_POLICY, office_funds_rule=OfficeFundsRule.PER_STARTED_THOUSAND)
     >>> diff = cr.compare(cr.sample_district(), alt)
-    >>> [(c.community, c.before.status.value, c.after.status.value)
-    ...  for c in diff.changes if c.rule == "funding.office_funds"][:2]
-    [('dongshan-1', 'met', 'not_met'), ('xincheng-1', 'met', 'not_met')]
+    >>> diff.interpretations
+    ('I-6',)
+    >>> for c in [c for c in diff.changes if c.rule == "funding.office_funds"][:2]:
+    ...     print(c.community, c.before.required, c.before.status.value, "→",
+    ...           c.after.required, c.after.status.value)
+    dongshan-1 9800.00 met → 10000.00 not_met
+    dongshan-2 9500.00 not_met → 10000.00 not_met
     """
     if not isinstance(alternative, Policy):
         raise InvalidType("alternative", alternative, "is not a Policy", "不是 Policy")
