@@ -30,8 +30,8 @@ from .errors import (
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from .assessment import Assessment, UnitResult, assess, composite_score, grade, resident_score
-    from .budget import Budget, budget
-    from .clauses import SOURCE, Clause, SourceDocument, clause, clauses, glossary
+    from .budgeting import Budget, budget
+    from .opinion import SOURCE, Clause, SourceDocument, clause, clauses, glossary
     from .compliance import Comparison, Explanation, Report, check, compare, rule, rules, sensitivity
     from .documents import dump_district, dump_policy, load_district, load_policy
     from .duties import duties_of, responsible_for
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         split_pay,
         welfare_funds_minimum,
     )
-    from .interpretations import Interpretation, interpretation, interpretations
+    from .readings import Interpretation, interpretation, interpretations
     from .model import (
         Building,
         BuildingHead,
@@ -77,14 +77,14 @@ _LAZY = {
     "composite_score": "assessment",
     "grade": "assessment",
     "resident_score": "assessment",
-    "Budget": "budget",
-    "budget": "budget",
-    "Clause": "clauses",
-    "SOURCE": "clauses",
-    "SourceDocument": "clauses",
-    "clause": "clauses",
-    "clauses": "clauses",
-    "glossary": "clauses",
+    "Budget": "budgeting",
+    "budget": "budgeting",
+    "Clause": "opinion",
+    "SOURCE": "opinion",
+    "SourceDocument": "opinion",
+    "clause": "opinion",
+    "clauses": "opinion",
+    "glossary": "opinion",
     "Comparison": "compliance",
     "Explanation": "compliance",
     "Report": "compliance",
@@ -108,9 +108,9 @@ _LAZY = {
     "required_insurances": "funding",
     "split_pay": "funding",
     "welfare_funds_minimum": "funding",
-    "Interpretation": "interpretations",
-    "interpretation": "interpretations",
-    "interpretations": "interpretations",
+    "Interpretation": "readings",
+    "interpretation": "readings",
+    "interpretations": "readings",
     "Building": "model",
     "BuildingHead": "model",
     "Community": "model",

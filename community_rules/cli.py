@@ -162,7 +162,7 @@ def _cmd_partition(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _cmd_budget(args: argparse.Namespace) -> tuple[str, int]:
-    from .budget import budget
+    from .budgeting import budget
     from .documents import to_json
 
     district = _load(args.file)
@@ -190,7 +190,7 @@ def _cmd_assess(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _cmd_clauses(args: argparse.Namespace) -> tuple[str, int]:
-    from .clauses import clauses
+    from .opinion import clauses
     from .documents import to_json
 
     if args.format == "json":
@@ -207,7 +207,7 @@ def _cmd_clauses(args: argparse.Namespace) -> tuple[str, int]:
 
 def _cmd_interpretations(args: argparse.Namespace) -> tuple[str, int]:
     from .documents import to_json
-    from .interpretations import interpretations
+    from .readings import interpretations
 
     if args.format == "json":
         return to_json([attrs.asdict(i) for i in interpretations()]), 0

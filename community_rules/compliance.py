@@ -35,11 +35,11 @@ from typing import Any
 
 import attrs
 
-from .clauses import SOURCE, Clause, clause
+from .opinion import SOURCE, Clause, clause
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue, UnknownRule
 from .findings import Finding, Rule
-from .interpretations import Interpretation, interpretation
+from .readings import Interpretation, interpretation
 from .model import Community, District, SubDistrictOffice
 from .policy import DEFAULT_POLICY, Parameter, Policy, PolicyTimeline
 

@@ -33,10 +33,10 @@ from community_rules.assessment import (
     resident_score,
     tier,
 )
-from community_rules.clauses import clause
+from community_rules.opinion import clause
 from community_rules.enums import Grade, Level, Modality, Status
 from community_rules.errors import InvalidType, InvalidValue
-from community_rules.interpretations import interpretation
+from community_rules.readings import interpretation
 from community_rules.model import (
     Building,
     BuildingHead,

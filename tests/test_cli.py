@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import community_rules as cr
-from community_rules.clauses import clause, clauses
+from community_rules.opinion import clause, clauses
 from community_rules.cli import main
 
 

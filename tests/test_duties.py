@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from community_rules.clauses import clause, glossary
+from community_rules.opinion import clause, glossary
 from community_rules.duties import (
     DEPARTMENTS,
     DUTIES,

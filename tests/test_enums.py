@@ -114,7 +114,7 @@ class TestMembers:
 
     def test_the_glossary_spelling_of_hyphenated_names(self) -> None:
         # glossary: "街道办事处" = "sub-district office", "小区长" = "sub-area head"
-        from community_rules.clauses import glossary
+        from community_rules.opinion import glossary
 
         assert Level.SUB_DISTRICT_OFFICE.en == glossary()["街道办事处"] == "sub-district office"
         assert Level.SUB_AREA_HEAD.en == glossary()["小区长"] == "sub-area head"

@@ -64,7 +64,7 @@ class TestRules:
         ]
 
     def test_titles_quote_the_clause(self) -> None:
-        from community_rules.clauses import clause
+        from community_rules.opinion import clause
 
         def plain(text: str) -> str:  # full-width punctuation as the source's, list commas dropped
             return unicodedata.normalize("NFKC", text).replace("、", "")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from community_rules.enums import Modality, Status
 from community_rules.errors import Error, InvalidType, InvalidValue
 from community_rules.findings import Finding
-from community_rules.interpretations import interpretation
+from community_rules.readings import interpretation
 from community_rules.model import Building, BuildingHead, Community, ExistingSubArea
 from community_rules.partitioning import (
     RULES,

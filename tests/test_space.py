@@ -602,7 +602,7 @@ class TestRules:
         ]
 
     def test_interpretations_and_parameters_exist(self) -> None:
-        from community_rules.interpretations import interpretation
+        from community_rules.readings import interpretation
 
         fields = set(attrs.fields_dict(type(DEFAULT_POLICY)))
         for r in RULES:

@@ -1,4 +1,4 @@
-"""Tests of community_rules.budget: the yearly budget per community, office and district."""
+"""Tests of community_rules.budgeting: the yearly budget per community, office and district."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import community_rules as cr
 from community_rules import strategies as crst
-from community_rules.budget import AMOUNTS, Budget, BudgetTotals, budget
+from community_rules.budgeting import AMOUNTS, Budget, BudgetTotals, budget
 from community_rules.errors import InvalidType, InvalidValue
 from community_rules.model import Building, Community, District, StaffMember, SubDistrictOffice
 from community_rules.partitioning import partition

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import community_rules as cr
-from community_rules.clauses import SOURCE, Clause, SourceDocument, clause, clause_ids, clauses, glossary
+from community_rules.opinion import SOURCE, Clause, SourceDocument, clause, clause_ids, clauses, glossary
 from community_rules.errors import Error, UnknownClause
 
 if sys.version_info >= (3, 11):

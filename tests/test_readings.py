@@ -8,9 +8,9 @@ import attrs
 import pytest
 
 import community_rules as cr
-from community_rules.clauses import clause, clause_ids
+from community_rules.opinion import clause, clause_ids
 from community_rules.errors import InvalidValue
-from community_rules.interpretations import Interpretation, interpretation, interpretations
+from community_rules.readings import Interpretation, interpretation, interpretations
 from community_rules.policy import Policy
 
 ALL = interpretations()
