@@ -31,7 +31,6 @@ from .errors import (
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from .assessment import Assessment, UnitResult, assess, composite_score, grade, resident_score
     from .budgeting import Budget, budget
-    from .opinion import SOURCE, Clause, SourceDocument, clause, clauses, glossary
     from .compliance import Comparison, Explanation, Report, check, compare, rule, rules, sensitivity
     from .documents import dump_district, dump_policy, load_district, load_policy
     from .duties import duties_of, responsible_for
@@ -45,7 +44,6 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         split_pay,
         welfare_funds_minimum,
     )
-    from .readings import Interpretation, interpretation, interpretations
     from .model import (
         Building,
         BuildingHead,
@@ -59,9 +57,11 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         Workstation,
     )
     from .money import allocate
+    from .opinion import SOURCE, Clause, SourceDocument, clause, clauses, glossary
     from .partitioning import BuildingGroup, Partition, SubArea, building_head_count, partition
     from .policy import DEFAULT_POLICY, Policy, PolicyTimeline, Weights
-    from .sample import sample_district
+    from .readings import Interpretation, interpretation, interpretations
+    from .sample import sample_district, sample_scores
     from .scores import Scores, load_scores
     from .space import SpaceProgress, required_space_m2, space_progress
     from .staffing import Candidate, HiringPlan, hiring_plan, rank_candidates, staff_quota
@@ -132,6 +132,7 @@ _LAZY = {
     "PolicyTimeline": "policy",
     "Weights": "policy",
     "sample_district": "sample",
+    "sample_scores": "sample",
     "Scores": "scores",
     "load_scores": "scores",
     "SpaceProgress": "space",
@@ -243,6 +244,7 @@ __all__ = [
     "rule",
     "rules",
     "sample_district",
+    "sample_scores",
     "sensitivity",
     "space_progress",
     "split_pay",

@@ -6,7 +6,8 @@ Verbs:
   out) and print the report;
 - ``partition [FILE]`` — the residential sub-areas and building heads (2.2.1);
 - ``budget [FILE] --year YEAR`` — the minimum funds, allowances and pay (2.2.2, 3.2);
-- ``assess SCORES [FILE]`` — the three-tier assessment (4.3);
+- ``assess [FILE] --scores SCORES [--ballots CSV]`` — the three-tier assessment
+  (4.3; the sample district's scores by default);
 - ``explain RULE [FILE] [--community ID]`` — why a rule came out as it did;
 - ``clauses`` — the opinion clause by clause; ``interpretations`` — I-1…I-20;
 - ``compare [FILE]`` — which alternative readings change which findings;
@@ -179,8 +180,20 @@ def _cmd_assess(args: argparse.Namespace) -> tuple[str, int]:
     from .documents import to_json
     from .scores import load_scores
 
+    if args.scores is None:
+        if args.file is not None:
+            raise InvalidValue(
+                "--scores",
+                None,
+                "is needed with a district FILE (the sample scores fit only the sample)",
+                "指定区文件时需要 --scores（示例分数只适用于示例区）",
+            )
+        from .sample import sample_scores
+
+        scores = sample_scores()
+    else:
+        scores = load_scores(args.scores, ballots=args.ballots)
     district = _load(args.file)
-    scores = load_scores(args.scores)
     result = assess(district, scores, policy=_policy(args))
     if args.format == "json":
         return to_json(result.rows()), 0
@@ -190,8 +203,8 @@ def _cmd_assess(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _cmd_clauses(args: argparse.Namespace) -> tuple[str, int]:
-    from .opinion import clauses
     from .documents import to_json
+    from .opinion import clauses
 
     if args.format == "json":
         return to_json([attrs.asdict(c) for c in clauses()]), 0
@@ -324,9 +337,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=datetime.date.today().year, help="calendar year of the budget")
     p.set_defaults(run=_cmd_budget)
 
-    p = sub.add_parser("assess", parents=[common, rules], help="the three-tier assessment")
-    p.add_argument("scores", help="scores JSON or TOML")
-    p.add_argument("file", nargs="?", help="district JSON or TOML (default: the embedded sample)")
+    p = sub.add_parser("assess", parents=[district_file, common, rules], help="the three-tier assessment")
+    p.add_argument("--scores", metavar="FILE", help="scores JSON or TOML (default: the sample's scores)")
+    p.add_argument("--ballots", metavar="CSV", help="residents' ballots as CSV, added to the scores")
     p.set_defaults(run=_cmd_assess)
 
     p = sub.add_parser("clauses", parents=[common], help="the opinion clause by clause")

@@ -35,13 +35,13 @@ from typing import Any
 
 import attrs
 
-from .opinion import SOURCE, Clause, clause
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue, UnknownRule
 from .findings import Finding, Rule
-from .readings import Interpretation, interpretation
 from .model import Community, District, SubDistrictOffice
+from .opinion import SOURCE, Clause, clause
 from .policy import DEFAULT_POLICY, Parameter, Policy, PolicyTimeline
+from .readings import Interpretation, interpretation
 
 __all__ = [
     "RULE_MODULES",

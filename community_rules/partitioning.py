@@ -93,9 +93,9 @@ from ._fields import check_count
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
-from .readings import interpretation
 from .model import Building, BuildingHead, Community
 from .policy import DEFAULT_POLICY, Policy, SubAreaRule
+from .readings import interpretation
 
 __all__ = [
     "RULES",

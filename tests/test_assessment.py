@@ -33,10 +33,8 @@ from community_rules.assessment import (
     resident_score,
     tier,
 )
-from community_rules.opinion import clause
 from community_rules.enums import Grade, Level, Modality, Status
 from community_rules.errors import InvalidType, InvalidValue
-from community_rules.readings import interpretation
 from community_rules.model import (
     Building,
     BuildingHead,
@@ -46,7 +44,9 @@ from community_rules.model import (
     StaffMember,
     SubDistrictOffice,
 )
+from community_rules.opinion import clause
 from community_rules.policy import DEFAULT_POLICY, BuildingHeadEvaluationEffect, Policy, Weights
+from community_rules.readings import interpretation
 from community_rules.scores import Ballots, Body, PlanFiling, Scores, UnitScores
 
 DEC20 = datetime.date(2009, 12, 20)

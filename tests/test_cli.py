@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import community_rules as cr
-from community_rules.opinion import clause, clauses
 from community_rules.cli import main
+from community_rules.opinion import clause, clauses
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -32,16 +32,25 @@ class TestSampleByHand:
         # Old town: at least 150 m² (3.3); it has 120 → 30 short.
         f = one(REPORT, "space.minimum", "dongshan-1")
         assert (f.status, f.required, f.actual, f.gap, f.unit) == (
-            cr.Status.NOT_MET, Decimal("150"), Decimal("120"), Decimal("30"), "m²",
+            cr.Status.NOT_MET,
+            Decimal("150"),
+            Decimal("120"),
+            Decimal("30"),
+            "m²",
         )
-        assert f.clause == "3.3" and f.modality is cr.Modality.MANDATORY
+        assert f.clause == "3.3"
+        assert f.modality is cr.Modality.MANDATORY
         assert f.office == "dongshan"
 
     def test_dongshan_1_staff_quota(self) -> None:
         # ceil(980 / 300) = 4 workers; 2 in post → 2 short, an in-principle rule.
         f = one(REPORT, "staffing.quota", "dongshan-1")
         assert (f.status, f.modality, f.required, f.actual, f.gap) == (
-            cr.Status.NOT_MET, cr.Modality.IN_PRINCIPLE, 4, 2, 2,
+            cr.Status.NOT_MET,
+            cr.Modality.IN_PRINCIPLE,
+            4,
+            2,
+            2,
         )
         assert "I-4" in f.interpretations
 
@@ -74,8 +83,13 @@ class TestSampleByHand:
         assert one(REPORT, "funding.welfare_funds", "dongshan-2").status is cr.Status.UNKNOWN
         # The plan: sub-area XG-B has no head; XG-H1 cares for 4 buildings; XG-7 has no head.
         assert one(REPORT, "partitioning.sub_area_head", "dongshan-2", "XG-B").status is cr.Status.NOT_MET
-        assert one(REPORT, "partitioning.building_head_span", "dongshan-2", "XG-H1").status is cr.Status.NOT_MET
-        assert one(REPORT, "partitioning.building_head_coverage", "dongshan-2", "XG-7").status is cr.Status.NOT_MET
+        assert (
+            one(REPORT, "partitioning.building_head_span", "dongshan-2", "XG-H1").status is cr.Status.NOT_MET
+        )
+        assert (
+            one(REPORT, "partitioning.building_head_coverage", "dongshan-2", "XG-7").status
+            is cr.Status.NOT_MET
+        )
 
     def test_xincheng_1(self) -> None:
         # ceil(1,930 / 300) = 7, 5 in post; welfare 80 % × 19,300 = 15,440 > 15,000;
@@ -106,8 +120,10 @@ class TestReport:
     def test_one_community(self) -> None:
         community = SAMPLE.community("nanhu-1")
         report = cr.check(community)
-        assert report.subject == "nanhu-1" and report.offices == ()
+        assert report.subject == "nanhu-1"
+        assert report.offices == ()
         assert {f.community for f in report.findings} == {"nanhu-1"}
+
         # Checking alone or in the district gives the same results (messages may
         # name the office).
         def essence(fs: tuple[cr.Finding, ...]) -> list[tuple[object, ...]]:
@@ -131,7 +147,9 @@ class TestReport:
 
     def test_failures_are_mandatory_not_met(self) -> None:
         assert REPORT.failures()
-        assert all(f.status is cr.Status.NOT_MET and f.modality is cr.Modality.MANDATORY for f in REPORT.failures())
+        assert all(
+            f.status is cr.Status.NOT_MET and f.modality is cr.Modality.MANDATORY for f in REPORT.failures()
+        )
         assert REPORT.has_failures()
         compliant = cr.check(SAMPLE.community("nanhu-1"))
         assert not compliant.select(status="not_met")
@@ -189,9 +207,10 @@ class TestRules:
             assert community_rules <= {f.rule for f in REPORT.select(community=community.id)}
 
     def test_unknown_rule(self) -> None:
-        with pytest.raises(cr.UnknownRule, match="staffing.quota") as info:
+        with pytest.raises(cr.UnknownRule, match=r"staffing\.quota") as info:
             cr.rule("staffing.quotas")
-        assert isinstance(info.value, LookupError) and isinstance(info.value, ValueError)
+        assert isinstance(info.value, LookupError)
+        assert isinstance(info.value, ValueError)
 
     def test_findings_cite_known_interpretations_and_parameters(self) -> None:
         known = {i.id for i in cr.interpretations()}
@@ -199,18 +218,21 @@ class TestRules:
         for f in REPORT.findings:
             assert set(f.interpretations) <= known, f
             assert set(f.parameters) <= fields, f
-            assert f.message_en and f.message_zh, f
+            assert f.message_en, f
+            assert f.message_zh, f
 
 
 class TestExplain:
     def test_explanation_steps(self) -> None:
         (e,) = REPORT.explain("funding.office_funds", "dongshan-2")
-        assert e.clause.id == "3.2" and "每千户每年不少于1万元" in e.clause.text_zh
+        assert e.clause.id == "3.2"
+        assert "每千户每年不少于1万元" in e.clause.text_zh
         assert {p.name for p in e.parameters} >= {"office_funds_per_thousand", "office_funds_rule"}
         assert [i.id for i in e.interpretations][:1] == ["I-6"]
         text = e.to_text("en")
         assert "office_funds_per_thousand = 10000" in text
-        assert "9500.00 yuan" in text and "9000.00 yuan" in text
+        assert "9500.00 yuan" in text
+        assert "9000.00 yuan" in text
         assert "要求" in e.to_text("zh")
 
     def test_explain_unknown(self) -> None:
@@ -235,16 +257,21 @@ class TestCompare:
         assert diff.changed_fields == (
             ("office_funds_rule", OfficeFundsRule.PRO_RATA, OfficeFundsRule.PER_STARTED_THOUSAND),
         )
-        change = next(c for c in diff.changes if c.rule == "funding.office_funds" and c.community == "dongshan-1")
+        change = next(
+            c for c in diff.changes if c.rule == "funding.office_funds" and c.community == "dongshan-1"
+        )
         # ceil(980 / 1000) × 10,000 = 10,000.00 > 9,800.00 granted.
         assert isinstance(change, Change)
-        assert change.after is not None and change.after.required == Decimal("10000.00")
+        assert change.after is not None
+        assert change.after.required == Decimal("10000.00")
         assert change.after.status is cr.Status.NOT_MET
         assert diff
 
     def test_same_policy_changes_nothing(self) -> None:
         diff = cr.compare(SAMPLE, cr.DEFAULT_POLICY)
-        assert not diff and diff.changes == () and diff.changed_fields == ()
+        assert not diff
+        assert diff.changes == ()
+        assert diff.changed_fields == ()
 
     def test_compare_rejects_non_policy(self) -> None:
         with pytest.raises(cr.InvalidType, match="alternative"):
@@ -253,11 +280,17 @@ class TestCompare:
     def test_sensitivity(self) -> None:
         comparisons = cr.sensitivity(SAMPLE)
         readings = {c.changed_fields[0][0] for c in comparisons}
-        assert {"sub_area_rule", "staff_quota_rounding", "office_funds_rule", "space_threshold_inclusive"} <= readings
+        assert {
+            "sub_area_rule",
+            "staff_quota_rounding",
+            "office_funds_rule",
+            "space_threshold_inclusive",
+        } <= readings
         quota = next(c for c in comparisons if c.changed_fields[0][2] == StaffQuotaRounding.HALF_UP)
         # Half up: 980 / 300 = 3.27 → 3 instead of 4; dongshan-1 is still short (2 in post).
         change = next(c for c in quota.changes if c.rule == "staffing.quota" and c.community == "dongshan-1")
-        assert change.after is not None and change.after.required == 3
+        assert change.after is not None
+        assert change.after.required == 3
         # 150 m² stops meeting the standard when 以上 is read as exclusive.
         inclusive = next(c for c in comparisons if c.changed_fields[0][0] == "space_threshold_inclusive")
         assert any(c.rule == "space.minimum" and c.community == "dongshan-2" for c in inclusive.changes)

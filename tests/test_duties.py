@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from community_rules.opinion import clause, glossary
 from community_rules.duties import (
     DEPARTMENTS,
     DUTIES,
@@ -28,6 +27,7 @@ from community_rules.duties import (
 )
 from community_rules.errors import InvalidValue
 from community_rules.model import Community, District
+from community_rules.opinion import clause, glossary
 
 # Every body clause 4.2 names, as its text writes it.
 NAMED_IN_4_2 = (

@@ -98,3 +98,28 @@ class TestImportCost:
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == ""
         assert result.stderr == ""
+
+
+class TestLazyExports:
+    def test_no_public_name_is_shadowed_by_a_submodule(self) -> None:
+        # Importing a submodule binds its name on the package; a public function
+        # with the same name as a module would silently become that module.
+        import importlib
+        import pkgutil
+        import types
+
+        import community_rules as cr
+
+        for info in pkgutil.iter_modules(cr.__path__):
+            if info.name not in ("__main__", "strategies", "_hypothesis_plugin", "columnar", "distributed"):
+                importlib.import_module(f"community_rules.{info.name}")
+        for name in cr.__all__:
+            assert not isinstance(getattr(cr, name), types.ModuleType), name
+
+    def test_import_is_lazy(self) -> None:
+        import subprocess
+        import sys
+
+        code = "import community_rules, sys; print(sorted(m for m in ('attrs', 'cattrs', 'dateutil') if m in sys.modules))"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "[]"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import community_rules as cr
-from community_rules.opinion import SOURCE, Clause, SourceDocument, clause, clause_ids, clauses, glossary
 from community_rules.errors import Error, UnknownClause
+from community_rules.opinion import SOURCE, Clause, SourceDocument, clause, clause_ids, clauses, glossary
 
 if sys.version_info >= (3, 11):
     import tomllib

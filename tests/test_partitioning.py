@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from community_rules.enums import Modality, Status
 from community_rules.errors import Error, InvalidType, InvalidValue
 from community_rules.findings import Finding
-from community_rules.readings import interpretation
 from community_rules.model import Building, BuildingHead, Community, ExistingSubArea
 from community_rules.partitioning import (
     RULES,
@@ -34,6 +33,7 @@ from community_rules.partitioning import (
     partition,
 )
 from community_rules.policy import DEFAULT_POLICY, Policy, SubAreaRule
+from community_rules.readings import interpretation
 
 NEAREST = attrs.evolve(DEFAULT_POLICY, sub_area_rule=SubAreaRule.NEAREST)
 KEEP = attrs.evolve(DEFAULT_POLICY, keep_residents_groups=True)

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import community_rules as cr
-from community_rules.opinion import clause, clause_ids
 from community_rules.enums import Education, Insurance, Level
 from community_rules.errors import Error, InvalidType, InvalidValue, PolicyNotSet
+from community_rules.opinion import clause, clause_ids
 from community_rules.policy import (
     DEFAULT_POLICY,
     BuildingHeadEvaluationEffect,

@@ -8,10 +8,10 @@ import attrs
 import pytest
 
 import community_rules as cr
-from community_rules.opinion import clause, clause_ids
 from community_rules.errors import InvalidValue
-from community_rules.readings import Interpretation, interpretation, interpretations
+from community_rules.opinion import clause, clause_ids
 from community_rules.policy import Policy
+from community_rules.readings import Interpretation, interpretation, interpretations
 
 ALL = interpretations()
 IDS = [f"I-{n}" for n in range(1, 21)]
