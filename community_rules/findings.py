@@ -134,23 +134,24 @@ class Rule:
         modality: Modality | None = None,
     ) -> Finding:
         """A finding of this rule; the rule's own parameters and interpretations are added."""
+        # Positional, in Finding's field order: this is the per-community hot path.
         return Finding(
-            rule=self.id,
-            clause=self.clause,
-            status=status,
-            modality=modality or self.modality,
-            community=community,
-            office=office,
-            subject=subject,
-            required=required,
-            actual=actual,
-            gap=gap,
-            unit=unit,
-            message_en=message_en,
-            message_zh=message_zh,
-            inputs=inputs,
-            parameters=_merge(self.parameters, parameters),
-            interpretations=_merge(self.interpretations, interpretations),
+            self.id,
+            self.clause,
+            status,
+            modality or self.modality,
+            community,
+            office,
+            subject,
+            required,
+            actual,
+            gap,
+            unit,
+            message_en,
+            message_zh,
+            inputs,
+            _merge(self.parameters, parameters),
+            _merge(self.interpretations, interpretations),
         )
 
 
