@@ -167,52 +167,6 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _finding(
-    rule: Rule,
-    status: Status,
-    *,
-    community: str | None,
-    office: str | None,
-    subject: str | None = None,
-    required: Value = None,
-    actual: Value = None,
-    gap: Value = None,
-    unit: str | None = None,
-    message_en: str,
-    message_zh: str,
-    inputs: tuple[tuple[str, Value], ...],
-    interpretations: tuple[str, ...] = (),
-) -> Finding:
-    """``rule.finding(...)`` without its merging step: the per-community hot path.
-
-    ``interpretations`` adds readings to the rule's own (as ``Rule.finding``
-    does). The arguments go to :class:`Finding` by position (its field order
-    is tested).
-    """
-    return Finding(
-        rule.id,
-        rule.clause,
-        status,
-        rule.modality,
-        community,
-        office,
-        subject,
-        required,
-        actual,
-        gap,
-        unit,
-        message_en,
-        message_zh,
-        inputs,
-        rule.parameters,
-        _merge(rule.interpretations, interpretations) if interpretations else rule.interpretations,
-    )
-
-
-def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return first + tuple(x for x in second if x not in first)
-
-
 # --- office and welfare funds -----------------------------------------------------------
 
 
@@ -521,8 +475,7 @@ def check_community(
         for member in members:
             yield _insurance(member, cid, office, policy)
     elif community.staff == 0:
-        yield _finding(
-            INSURANCE,
+        yield INSURANCE.finding(
             Status.NOT_APPLICABLE,
             community=cid,
             office=office,
@@ -531,8 +484,7 @@ def check_community(
             inputs=(("staff", 0), ("staff_members", 0)),
         )
     else:
-        yield _finding(
-            INSURANCE,
+        yield INSURANCE.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -558,8 +510,7 @@ def _compare(
 ) -> Finding:
     """A MET / NOT_MET finding of ``actual`` against the floor ``required``."""
     if actual >= required:
-        return _finding(
-            rule,
+        return rule.finding(
             Status.MET,
             community=cid,
             office=office,
@@ -573,8 +524,7 @@ def _compare(
             interpretations=interpretations,
         )
     gap = exact_difference(required, actual)
-    return _finding(
-        rule,
+    return rule.finding(
         Status.NOT_MET,
         community=cid,
         office=office,
@@ -601,8 +551,7 @@ def _office_and_welfare(
     if minimum is None or granted is None:
         missing_en = "households" if minimum is None else "the office funds granted"
         missing_zh = "户数" if minimum is None else "实际拨付的办公经费"
-        yield _finding(
-            OFFICE_FUNDS,
+        yield OFFICE_FUNDS.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -644,8 +593,7 @@ def _office_and_welfare(
     if base is None or welfare is None:
         missing_en = "the welfare fund" if base is not None else "the office funds and households"
         missing_zh = "公益活动专项经费" if base is not None else "办公经费及户数"
-        yield _finding(
-            WELFARE_FUNDS,
+        yield WELFARE_FUNDS.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -681,8 +629,7 @@ def _living_allowance(community: Community, cid: str, office: str | None) -> Fin
         ("living_allowance_standard", standard),
     )
     if allowance is None or standard is None:
-        return _finding(
-            LIVING_ALLOWANCE,
+        return LIVING_ALLOWANCE.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -715,8 +662,7 @@ def _living_allowance_growth(community: Community, cid: str, office: str | None)
         ("living_allowance_previous", previous),
     )
     if allowance is None or previous is None:
-        return _finding(
-            LIVING_ALLOWANCE_GROWTH,
+        return LIVING_ALLOWANCE_GROWTH.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -749,8 +695,7 @@ def _task_funds(community: Community, cid: str, office: str | None) -> Finding:
         ("task_funds_retained", retained),
     )
     if received is None or retained is None:
-        return _finding(
-            TASK_FUNDS,
+        return TASK_FUNDS.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -794,8 +739,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
     )
     required_text = _names(required) + (" (+ maternity if female)" if maternity_unknown else "")
     if enrolled is None:
-        return _finding(
-            INSURANCE,
+        return INSURANCE.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -808,8 +752,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
     missing = required - enrolled
     actual = _names(enrolled)
     if missing:
-        return _finding(
-            INSURANCE,
+        return INSURANCE.finding(
             Status.NOT_MET,
             community=cid,
             office=office,
@@ -822,8 +765,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
             inputs=inputs,
         )
     if maternity_unknown and Insurance.MATERNITY not in enrolled:
-        return _finding(
-            INSURANCE,
+        return INSURANCE.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -835,8 +777,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
             message_zh=f"{sid}：已参加{_names_zh(enrolled)}；女职工须参加生育保险，性别未知",
             inputs=inputs,
         )
-    return _finding(
-        INSURANCE,
+    return INSURANCE.finding(
         Status.MET,
         community=cid,
         office=office,

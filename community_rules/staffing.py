@@ -135,52 +135,6 @@ EDUCATION = Rule(
 RULES: tuple[Rule, ...] = (QUOTA, HIRING, EDUCATION)
 
 
-def _finding(
-    rule: Rule,
-    status: Status,
-    *,
-    community: str | None,
-    office: str | None,
-    subject: str | None = None,
-    required: Value = None,
-    actual: Value = None,
-    gap: Value = None,
-    unit: str | None = None,
-    message_en: str,
-    message_zh: str,
-    inputs: tuple[tuple[str, Value], ...],
-    interpretations: tuple[str, ...] = (),
-) -> Finding:
-    """``rule.finding(...)`` without its merging step: the per-community hot path.
-
-    ``interpretations`` adds readings to the rule's own (as ``Rule.finding``
-    does). The arguments go to :class:`Finding` by position (its field order
-    is tested).
-    """
-    return Finding(
-        rule.id,
-        rule.clause,
-        status,
-        rule.modality,
-        community,
-        office,
-        subject,
-        required,
-        actual,
-        gap,
-        unit,
-        message_en,
-        message_zh,
-        inputs,
-        rule.parameters,
-        _merge(rule.interpretations, interpretations) if interpretations else rule.interpretations,
-    )
-
-
-def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    return first + tuple(x for x in second if x not in first)
-
-
 # --- quota and hiring -------------------------------------------------------------------
 
 
@@ -597,8 +551,7 @@ def check_education(
     'unknown'
     """
     status, en, zh, value, required = _education_texts(education, policy.minimum_education)
-    return _finding(
-        EDUCATION,
+    return EDUCATION.finding(
         status,
         community=community,
         office=office,
@@ -675,8 +628,7 @@ def check_community(
         for member in members:
             yield check_education(member.id, member.education, policy=policy, community=cid, office=office)
     elif staff == 0:
-        yield _finding(
-            EDUCATION,
+        yield EDUCATION.finding(
             Status.NOT_APPLICABLE,
             community=cid,
             office=office,
@@ -687,8 +639,7 @@ def check_community(
         )
     else:
         minimum = policy.minimum_education
-        yield _finding(
-            EDUCATION,
+        yield EDUCATION.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
@@ -711,8 +662,7 @@ def _quota_findings(
     per = policy.households_per_staff
     if households is None:
         for rule in (QUOTA, HIRING):
-            yield _finding(
-                rule,
+            yield rule.finding(
                 Status.UNKNOWN,
                 community=cid,
                 office=office,
@@ -726,8 +676,7 @@ def _quota_findings(
     quota = staff_quota(households, policy=policy)
     if staff is None:
         for rule in (QUOTA, HIRING):
-            yield _finding(
-                rule,
+            yield rule.finding(
                 Status.UNKNOWN,
                 community=cid,
                 office=office,
@@ -741,8 +690,7 @@ def _quota_findings(
         return
     gap = max(0, quota - staff)
     if gap == 0:
-        yield _finding(
-            QUOTA,
+        yield QUOTA.finding(
             Status.MET,
             community=cid,
             office=office,
@@ -755,8 +703,7 @@ def _quota_findings(
             inputs=inputs,
         )
     else:
-        yield _finding(
-            QUOTA,
+        yield QUOTA.finding(
             Status.NOT_MET,
             community=cid,
             office=office,
@@ -774,8 +721,7 @@ def _quota_findings(
     year_zh = f"（{plan.year}年）" if plan.year is not None else "（未设置 Policy.adoption_year）"
     share = policy.hiring_share_this_year * 100
     if plan.shortfall == 0:
-        yield _finding(
-            HIRING,
+        yield HIRING.finding(
             Status.NOT_APPLICABLE,
             community=cid,
             office=office,
@@ -788,8 +734,7 @@ def _quota_findings(
             inputs=inputs,
         )
         return
-    yield _finding(
-        HIRING,
+    yield HIRING.finding(
         Status.MET,
         community=cid,
         office=office,

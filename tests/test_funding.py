@@ -477,22 +477,6 @@ class TestRules:
         assert _one(Community("C1", staff=3), "funding.insurance").status is Status.UNKNOWN
         assert _one(Community("C1"), "funding.insurance").status is Status.UNKNOWN
 
-    def test_fast_findings_equal_the_rules_own(self) -> None:
-        kwargs = {
-            "community": "C1",
-            "office": None,
-            "required": D("1"),
-            "actual": D("0"),
-            "gap": D("1"),
-            "unit": "yuan",
-            "message_en": "en",
-            "message_zh": "zh",
-            "inputs": (("welfare_funds", D("0")),),
-        }
-        for extra in ((), ("I-6",)):
-            fast = funding._finding(funding.WELFARE_FUNDS, Status.NOT_MET, interpretations=extra, **kwargs)  # type: ignore[arg-type]
-            assert fast == funding.WELFARE_FUNDS.finding(Status.NOT_MET, interpretations=extra, **kwargs)  # type: ignore[arg-type]
-
     def test_an_empty_community_is_unknown_throughout(self) -> None:
         statuses = {f.rule: f.status for f in check_community(Community("C1"))}
         assert set(statuses.values()) == {Status.UNKNOWN}

@@ -495,43 +495,6 @@ class TestRules:
                 assert f.inputs
                 assert f.interpretations
 
-    def test_fast_findings_equal_the_rules_own(self) -> None:
-        # check_community builds findings positionally (the hot path); they must be
-        # exactly what Rule.finding builds, so Finding's field order is pinned here.
-        assert [f.name for f in attrs.fields(Finding)] == [
-            "rule",
-            "clause",
-            "status",
-            "modality",
-            "community",
-            "office",
-            "subject",
-            "required",
-            "actual",
-            "gap",
-            "unit",
-            "message_en",
-            "message_zh",
-            "inputs",
-            "parameters",
-            "interpretations",
-        ]
-        kwargs = {
-            "community": "C1",
-            "office": "S1",
-            "subject": "S3",
-            "required": 4,
-            "actual": 2,
-            "gap": 2,
-            "unit": "persons",
-            "message_en": "en",
-            "message_zh": "zh",
-            "inputs": (("households", 1150),),
-        }
-        for extra in ((), ("I-13",)):
-            fast = staffing._finding(staffing.HIRING, Status.MET, interpretations=extra, **kwargs)  # type: ignore[arg-type]
-            assert fast == staffing.HIRING.finding(Status.MET, interpretations=extra, **kwargs)  # type: ignore[arg-type]
-
     def test_rules_module_protocol(self) -> None:
         assert callable(staffing.check_community)
         assert isinstance(staffing.RULES, tuple)
