@@ -64,6 +64,8 @@ def check_count(name: str, value: object, *, minimum: int = 0) -> int:
 
 def _count_validator(minimum: int, optional: bool) -> Callable[[Any, Any, Any], None]:
     def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is int and minimum <= value <= MAX_COUNT:  # the common case, without a call
+            return
         if value is None and optional:
             return
         check_count(attribute.name, value, minimum=minimum)
@@ -92,6 +94,15 @@ def _check_unicode(name: str, value: str) -> None:
 
 def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
     def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        # The common case: a non-empty ASCII str without surrounding white space
+        # (exactly what the checks below accept of an ASCII str), in a few operations.
+        if (
+            type(value) is str
+            and value
+            and value.isascii()
+            and not (value[0].isspace() or value[-1].isspace())
+        ):
+            return
         if value is None and optional:
             return
         if not isinstance(value, str):

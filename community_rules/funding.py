@@ -47,14 +47,13 @@ community_rules.errors.InvalidValue: households: 1.5 is not a whole number ...
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 from collections.abc import Iterator
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from ._fields import check_count
 from .enums import Insurance, Modality, Status
@@ -260,7 +259,7 @@ def allowance_by_month(
     """The allowance of one building head for a term, month by month (2.2.2, SPEC I-9).
 
     The term runs from ``start`` to ``end``, both days inclusive. Each
-    calendar month (``dateutil.rrule`` MONTHLY) pays, under
+    calendar month of it pays, under
     ``Policy.part_month_rule``:
 
     - ``PRO_RATA_DAYS`` (default): ``monthly × days served / days in the
@@ -288,18 +287,19 @@ def allowance_by_month(
         )
     monthly = policy.building_head_allowance_monthly
     rule = policy.part_month_rule
+    whole = scale(monthly, rounding=ROUND_HALF_UP)
     months = []
-    first_of_start = datetime.datetime(start.year, start.month, 1)
-    first_of_end = datetime.datetime(end.year, end.month, 1)
-    for first_dt in rrule(MONTHLY, dtstart=first_of_start, until=first_of_end):
-        month = first_dt.date()
-        month_end = month + relativedelta(months=1, days=-1)
+    # Every calendar month from start's to end's, counted as year * 12 + month - 1.
+    for index in range(start.year * 12 + start.month - 1, end.year * 12 + end.month):
+        year, month_number = divmod(index, 12)
+        days_in_month = calendar.monthrange(year, month_number + 1)[1]
+        month = datetime.date(year, month_number + 1, 1)
+        month_end = month.replace(day=days_in_month)
         first = max(start, month)
         last = min(end, month_end)
         days = (last - first).days + 1
-        days_in_month = month_end.day
         if days == days_in_month or rule is PartMonthRule.STARTED_MONTH:
-            amount = scale(monthly, rounding=ROUND_HALF_UP)
+            amount = whole
         elif rule is PartMonthRule.PRO_RATA_DAYS:
             amount = scale(monthly, days, days_in_month, rounding=ROUND_HALF_UP)
         else:  # WHOLE_MONTHS and a part month

@@ -1,0 +1,407 @@
+"""Checking many communities at once across processes, with the same report as :func:`~.compliance.check`.
+
+A district system checks one community per request; a ministry-level user
+checks tens of thousands. The rules are pure functions of one community (and,
+for the district-wide rules of 3.3, of the whole district), so the
+communities can be checked in any number of processes and the findings put
+back together in document order: :func:`check_parallel` returns a
+:class:`~community_rules.compliance.Report` **equal** to the one
+:func:`~community_rules.compliance.check` returns — the same findings in the
+same order — using the machine's cores through
+:class:`concurrent.futures.ProcessPoolExecutor`.
+
+The work is cut into three steps that any engine can run (this module runs
+them on local processes, :mod:`community_rules.distributed` on a Dask
+cluster, ``docs/performance.md`` shows PySpark):
+
+1. :func:`chunks` cuts a district into chunks of ``(office id, community)``
+   pairs, in document order;
+2. :func:`check_chunk` checks one chunk — every community-level rule of
+   every rule module, exactly as :func:`~.compliance.check` runs them — and
+   returns the findings as plain **rows** (tuples of the
+   :class:`~community_rules.findings.Finding` fields in
+   :data:`FINDING_FIELDS` order), which cross a process boundary five times
+   faster than ``Finding`` objects;
+3. :func:`assemble` turns the rows of all chunks, in order, back into
+   findings, adds the district-wide findings (the 70 % space target and the
+   public rooms of 3.3) and builds the report.
+
+How the communities reach the worker processes matters as much as the
+checking: pickling a community of 50 buildings costs about as much as
+checking it. Where the platform can ``fork`` and the calling process runs a
+single thread, the workers inherit the district from the parent (copy on
+write; :func:`gc.freeze` keeps the garbage collector from touching, and so
+copying, the inherited objects) and receive only chunk numbers; elsewhere
+the chunks are pickled to them. Coming back, a chunk's findings travel as
+rows and become :class:`~community_rules.findings.Finding` objects in the
+parent as soon as they arrive; the cyclic garbage collector is paused
+meanwhile (findings hold no cycles) and restored afterwards.
+
+On a machine of two cores the parent's share — rebuilding some thirty
+findings per community — competes with the two workers, and a parallel
+check is not faster than :func:`~.compliance.check`; the gain grows with the
+cores (``docs/performance.md`` has the numbers).
+
+>>> import community_rules as cr
+>>> district = cr.sample_district()
+>>> check_parallel(district, workers=2, chunk_size=3) == cr.check(district)
+True
+>>> check_parallel(district, workers=0)
+Traceback (most recent call last):
+...
+community_rules.errors.InvalidValue: workers: 0 is less than 1 ...
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import gc
+import multiprocessing
+import operator
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+import attrs
+
+from ._fields import check_count
+from .compliance import Report, _check_as_of, _community_findings, _modules, _resolve_policy, check
+from .errors import InvalidType, InvalidValue
+from .findings import Finding
+from .model import Community, District, SubDistrictOffice
+from .policy import DEFAULT_POLICY, Policy, PolicyTimeline
+
+__all__ = [
+    "FINDING_FIELDS",
+    "Chunk",
+    "Row",
+    "assemble",
+    "check_chunk",
+    "check_parallel",
+    "chunks",
+]
+
+#: The fields of :class:`~community_rules.findings.Finding`, in the order of a row.
+FINDING_FIELDS: tuple[str, ...] = tuple(a.name for a in attrs.fields(Finding))
+
+#: One finding as a plain tuple of its fields (:data:`FINDING_FIELDS` order).
+Row = tuple[Any, ...]
+#: ``(office id, community)`` pairs, in document order.
+Chunk = Sequence[tuple[str | None, Community]]
+
+_as_row: Callable[[Finding], Row] = operator.attrgetter(*FINDING_FIELDS)
+
+#: Communities per chunk when ``chunk_size`` is left out: large enough that a chunk's
+#: overhead (one task, one pickled result) is small beside checking it, small enough
+#: that the workers stay evenly busy to the end.
+_MAX_CHUNK = 500
+_CHUNKS_PER_WORKER = 8
+
+
+def _district(subject: object) -> District:
+    if isinstance(subject, District):
+        return subject
+    if isinstance(subject, SubDistrictOffice):
+        return District(id=subject.id, offices=(subject,), name=subject.name)
+    raise InvalidType(
+        "subject",
+        subject,
+        "is not a Community, SubDistrictOffice or District",
+        "不是社区、街道办事处或区",
+    )
+
+
+def chunks(subject: District | SubDistrictOffice, size: int) -> list[list[tuple[str, Community]]]:
+    """The district's ``(office id, community)`` pairs in document order, ``size`` to a chunk.
+
+    >>> import community_rules as cr
+    >>> [[c.id for _, c in chunk] for chunk in chunks(cr.sample_district(), 4)][0]
+    ['dongshan-1', 'dongshan-2', 'dongshan-3', 'xincheng-1']
+    """
+    district = _district(subject)
+    step = check_count("chunk_size", size, minimum=1)
+    pairs = [(office.id, community) for office in district.offices for community in office.communities]
+    return [pairs[i : i + step] for i in range(0, len(pairs), step)]
+
+
+def check_chunk(
+    chunk: Chunk, *, policy: Policy = DEFAULT_POLICY, as_of: datetime.date | None = None
+) -> list[Row]:
+    """Every community-level finding of the communities of ``chunk``, as rows, in order.
+
+    The unit of work of a parallel or distributed check: a pure function of
+    its arguments (``policy`` is a :class:`~community_rules.policy.Policy`,
+    already resolved from any timeline). Rebuild the findings with
+    ``Finding(*row)``, or hand the rows of all chunks to :func:`assemble`.
+
+    >>> import community_rules as cr
+    >>> rows = check_chunk(chunks(cr.sample_district(), 1)[0])
+    >>> rows[0][:3]
+    ('organisation.workstation', '2.1', <Status.MET: 'met'>)
+    """
+    if not isinstance(policy, Policy):
+        raise InvalidType(
+            "policy",
+            policy,
+            f"is a {type(policy).__name__}; expected a Policy (resolve a timeline first)",
+            f"类型为 {type(policy).__name__}；应为 Policy（请先从时间线中取出适用的版本）",
+        )
+    day = _check_as_of(as_of)
+    rows: list[Row] = []
+    append = rows.append
+    for office, community in _pairs(chunk):
+        for finding in _community_findings(community, policy, day, office):
+            append(_as_row(finding))
+    return rows
+
+
+def _pairs(chunk: object) -> list[tuple[str | None, Community]]:
+    """``chunk`` as ``(office id, community)`` pairs, or the library's error naming the bad item."""
+    if not isinstance(chunk, Iterable) or isinstance(chunk, (str, bytes, bytearray, dict)):
+        raise InvalidType(
+            "chunk",
+            chunk,
+            f"is a {type(chunk).__name__}; expected (office id, Community) pairs",
+            f"类型为 {type(chunk).__name__}；应为（街道办事处编号, Community）对",
+        )
+    pairs = list(chunk)
+    for i, pair in enumerate(pairs):
+        if not (
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and (pair[0] is None or isinstance(pair[0], str))
+            and isinstance(pair[1], Community)
+        ):
+            raise InvalidType(
+                f"chunk[{i}]",
+                pair,
+                "is not an (office id, Community) pair",
+                "不是（街道办事处编号, Community）对",
+            )
+    return pairs
+
+
+def assemble(
+    subject: District | SubDistrictOffice,
+    rows: Iterable[Iterable[Row]],
+    *,
+    as_of: datetime.date | None = None,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+) -> Report:
+    """The report of ``subject`` from the rows of its chunks (in :func:`chunks` order).
+
+    Adds the district-wide findings and builds the same
+    :class:`~community_rules.compliance.Report` as
+    :func:`~community_rules.compliance.check` — provided the rows are those
+    of :func:`check_chunk` over :func:`chunks` of ``subject``, in order.
+    """
+    day = _check_as_of(as_of)
+    applied, effective = _resolve_policy(policy, day)
+    district = _district(subject)
+    findings = [Finding(*row) for row in _rows(rows)]
+    for module in _modules():
+        check_district = getattr(module, "check_district", None)
+        if check_district is not None:
+            findings.extend(check_district(district, policy=applied, as_of=day))
+    return Report(
+        subject=district.id,
+        name=district.name,
+        findings=tuple(findings),
+        as_of=day,
+        policy=applied,
+        policy_effective=effective,
+        offices=tuple((o.id, o.name) for o in district.offices),
+        communities=tuple((c.id, c.name, o.id) for o in district.offices for c in o.communities),
+    )
+
+
+def _rows(parts: object) -> Iterable[Row]:
+    """Every row of ``parts`` (the rows of each chunk), checked for shape, in order."""
+    width = len(FINDING_FIELDS)
+    if not isinstance(parts, Iterable) or isinstance(parts, (str, bytes, bytearray, dict)):
+        raise InvalidType("rows", parts, "expected the rows of each chunk", "应为各分块的行")
+    for i, part in enumerate(parts):
+        if not isinstance(part, (list, tuple)):
+            raise InvalidType(f"rows[{i}]", part, "expected a list of rows", "应为行的列表")
+        for j, row in enumerate(part):
+            if not (isinstance(row, tuple) and len(row) == width):
+                raise InvalidType(
+                    f"rows[{i}][{j}]",
+                    row,
+                    f"is not a row of {width} finding fields",
+                    f"不是含 {width} 个字段的结果行",
+                )
+            yield row
+
+
+# --- local processes -----------------------------------------------------------------------
+
+# What a forked worker inherits from the parent: the chunks, the policy and the date.
+_INHERITED: tuple[list[list[tuple[str, Community]]], Policy, datetime.date | None] | None = None
+
+
+def _inherited_chunk(index: int) -> list[Row]:
+    if _INHERITED is None:  # pragma: no cover - only if a pool outlives its check
+        raise RuntimeError("community_rules.parallel: no district was inherited from the parent")
+    parts, policy, as_of = _INHERITED
+    return check_chunk(parts[index], policy=policy, as_of=as_of)
+
+
+def _sent_chunk(chunk: Chunk, policy: Policy, as_of: datetime.date | None) -> list[Row]:
+    return check_chunk(chunk, policy=policy, as_of=as_of)
+
+
+def _start_method(requested: str | None) -> str:
+    if requested is not None:
+        if requested not in multiprocessing.get_all_start_methods():
+            valid = ", ".join(multiprocessing.get_all_start_methods())
+            raise InvalidValue(
+                "start_method",
+                requested,
+                f"is not a start method of this platform (valid: {valid})",
+                f"不是本平台支持的进程启动方式（有效值：{valid}）",
+            )
+        return requested
+    # fork shares the district with the workers at no cost, but forking a process that
+    # runs other threads may deadlock the child: use it only in a single-threaded process.
+    available = multiprocessing.get_all_start_methods()
+    if "fork" in available and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in available else "spawn"
+
+
+def check_parallel(
+    subject: Community | SubDistrictOffice | District,
+    *,
+    workers: int | None = None,
+    chunk_size: int | None = None,
+    as_of: datetime.date | None = None,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    progress: Callable[[int, int], None] | None = None,
+    start_method: str | None = None,
+) -> Report:
+    """:func:`~community_rules.compliance.check` across ``workers`` processes: an equal report.
+
+    ``workers`` defaults to the machine's cores (``os.cpu_count()``); with 1,
+    or a single community, the check runs in this process. ``chunk_size``
+    communities go to a worker at a time (default: the communities shared
+    out in about eight chunks per worker, at most 500 each). ``progress``
+    is called with ``(communities done, communities in all)`` as chunks come
+    back, in order. ``start_method`` is a :mod:`multiprocessing` start
+    method (default: ``fork`` where the platform has it and this process runs
+    a single thread, else ``forkserver`` or ``spawn``); under ``fork`` the
+    workers inherit the district instead of receiving it pickled.
+    """
+    n_workers = (os.cpu_count() or 1) if workers is None else check_count("workers", workers, minimum=1)
+    if chunk_size is not None:
+        check_count("chunk_size", chunk_size, minimum=1)
+    if progress is not None and not callable(progress):
+        raise InvalidType(
+            "progress",
+            progress,
+            f"is a {type(progress).__name__}; expected a function of (done, total)",
+            f"类型为 {type(progress).__name__}；应为以（已完成, 总数）为参数的函数",
+        )
+    method = _start_method(start_method)
+    if isinstance(subject, Community):
+        return check(subject, as_of=as_of, policy=policy)
+    day = _check_as_of(as_of)
+    applied, _ = _resolve_policy(policy, day)
+    district = _district(subject)
+    total = sum(len(o.communities) for o in district.offices)
+    size = chunk_size or max(1, min(_MAX_CHUNK, -(-total // (n_workers * _CHUNKS_PER_WORKER))))
+    parts = chunks(district, size)
+    with _collector_paused():
+        if n_workers == 1 or len(parts) <= 1:
+            results = _run_here(parts, applied, day, total, progress)
+        else:
+            results = _run_pool(parts, applied, day, min(n_workers, len(parts)), method, total, progress)
+        # Each chunk's rows become findings as they arrive, and are dropped.
+        return assemble(district, results, as_of=as_of, policy=policy)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the findings are made and gathered.
+
+    A national check makes millions of findings, which hold no reference
+    cycles; with the collector running, each of its full passes would scan
+    the whole district and every finding so far again (about a fifth of the
+    time). The objects that exist before the check are frozen
+    (:func:`gc.freeze`) — which also keeps forked workers from copying their
+    pages — unless the caller froze some already; the collector's state is
+    restored at the end.
+    """
+    enabled = gc.isenabled()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def _run_here(
+    parts: list[list[tuple[str, Community]]],
+    policy: Policy,
+    day: datetime.date | None,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[list[Row]]:
+    done = 0
+    for part in parts:
+        rows = check_chunk(part, policy=policy, as_of=day)
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+        yield rows
+
+
+def _run_pool(
+    parts: list[list[tuple[str, Community]]],
+    policy: Policy,
+    day: datetime.date | None,
+    workers: int,
+    method: str,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[list[Row]]:
+    """Each chunk's rows, in order, from a pool of ``workers`` processes."""
+    global _INHERITED
+    context = multiprocessing.get_context(method)
+    inherit = method == "fork"
+    if inherit:
+        _INHERITED = (parts, policy, day)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures: list[Future[list[Row]] | None]
+            if inherit:
+                futures = [pool.submit(_inherited_chunk, i) for i in range(len(parts))]
+            else:
+                futures = [pool.submit(_sent_chunk, part, policy, day) for part in parts]
+            done = 0
+            try:
+                for i, part in enumerate(parts):
+                    future = futures[i]
+                    assert future is not None
+                    rows = future.result()
+                    futures[i] = None  # the future holds its result: let it go once taken
+                    done += len(part)
+                    if progress is not None:
+                        progress(done, total)
+                    yield rows
+            except BaseException:
+                for pending in futures:
+                    if pending is not None:
+                        pending.cancel()
+                raise
+    finally:
+        _INHERITED = None

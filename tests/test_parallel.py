@@ -1,0 +1,196 @@
+"""Tests of community_rules.parallel: the same report as check(), from many processes."""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import community_rules as cr
+from community_rules import strategies as crst
+from community_rules.errors import InvalidType, InvalidValue
+from community_rules.findings import Finding
+from community_rules.model import Building, Community, District, SubDistrictOffice
+from community_rules.parallel import FINDING_FIELDS, assemble, check_chunk, check_parallel, chunks
+from community_rules.policy import DEFAULT_POLICY, PolicyTimeline
+
+
+def _district(n: int) -> District:
+    """``n`` communities over 3 offices: understaffed, some space unknown, a tower each."""
+    offices = []
+    for o in range(3):
+        communities = []
+        for k in range(o, n, 3):
+            buildings = [Building(f"B{i}", 40 + (7 * i + k) % 90) for i in range(12)] + [Building("T", 640)]
+            communities.append(
+                Community(
+                    f"C{k}",
+                    buildings=buildings,
+                    staff=k % 4,
+                    office_space_m2=None if k % 5 == 0 else 100 + 10 * k,
+                    office_funds=1000 * k,
+                )
+            )
+        offices.append(SubDistrictOffice(f"O{o}", communities))
+    return District("D", offices=offices)
+
+
+DISTRICT = _district(20)
+
+
+class TestSameReport:
+    """check_parallel(subject) == check(subject): the same findings in the same order."""
+
+    @pytest.mark.parametrize("chunk_size", [1, 3, 7, None])
+    def test_processes(self, chunk_size: int | None) -> None:
+        assert check_parallel(DISTRICT, workers=2, chunk_size=chunk_size) == cr.check(DISTRICT)
+
+    def test_sample_district(self) -> None:
+        district = cr.sample_district()
+        assert check_parallel(district, workers=2, chunk_size=2) == cr.check(district)
+
+    def test_pickled_chunks(self) -> None:
+        # spawn: the workers receive the chunks pickled rather than inherit them.
+        report = check_parallel(DISTRICT, workers=2, chunk_size=5, start_method="spawn")
+        assert report == cr.check(DISTRICT)
+
+    def test_as_of_and_timeline(self) -> None:
+        day = datetime.date(2009, 6, 30)
+        timeline = PolicyTimeline.of(
+            {"2009-01-01": attrs.evolve(DEFAULT_POLICY, adoption_year=2009), "2010-01-01": DEFAULT_POLICY}
+        )
+        expected = cr.check(DISTRICT, as_of=day, policy=timeline)
+        assert check_parallel(DISTRICT, workers=2, as_of=day, policy=timeline) == expected
+        assert expected.policy_effective == datetime.date(2009, 1, 1)
+
+    def test_office(self) -> None:
+        office = DISTRICT.offices[1]
+        assert check_parallel(office, workers=2, chunk_size=2) == cr.check(office)
+
+    def test_community(self) -> None:
+        community = DISTRICT.offices[0].communities[0]
+        assert check_parallel(community, workers=2) == cr.check(community)
+
+    def test_empty_district(self) -> None:
+        empty = District("D", offices=[SubDistrictOffice("O")])
+        assert check_parallel(empty, workers=2) == cr.check(empty)
+
+    @settings(max_examples=25, deadline=None)
+    @given(crst.districts(max_communities=4, max_buildings=5), st.integers(1, 4))
+    def test_any_district_in_process(self, district: District, size: int) -> None:
+        # workers=1 runs the same chunks, rows and assembly in this process.
+        assert check_parallel(district, workers=1, chunk_size=size) == cr.check(district)
+
+
+class TestSteps:
+    def test_chunks_keep_document_order(self) -> None:
+        # 20 communities, 6 to a chunk: 6 + 6 + 6 + 2, office by office.
+        parts = chunks(DISTRICT, 6)
+        assert [len(p) for p in parts] == [6, 6, 6, 2]
+        flat = [(o, c.id) for part in parts for o, c in part]
+        assert flat == [(o.id, c.id) for o in DISTRICT.offices for c in o.communities]
+
+    def test_rows_rebuild_findings(self) -> None:
+        part = chunks(DISTRICT, 4)[0]
+        rows = check_chunk(part)
+        report = cr.check(DISTRICT)
+        assert [Finding(*row) for row in rows] == list(report.findings[: len(rows)])
+        assert tuple(a.name for a in attrs.fields(Finding)) == FINDING_FIELDS
+
+    def test_rows_pickle(self) -> None:
+        rows = check_chunk(chunks(DISTRICT, 2)[0])
+        assert pickle.loads(pickle.dumps(rows)) == rows
+
+    def test_assemble_adds_district_findings(self) -> None:
+        rows = [check_chunk(part) for part in chunks(DISTRICT, 8)]
+        report = assemble(DISTRICT, rows)
+        assert report == cr.check(DISTRICT)
+        assert report.select(rule="space.target")
+
+    def test_communities_pickle(self) -> None:
+        # Frozen attrs classes round-trip through pickle (what spawned workers receive).
+        district = cr.sample_district()
+        assert pickle.loads(pickle.dumps(district)) == district
+
+
+class TestProgressAndState:
+    def test_progress(self) -> None:
+        calls: list[tuple[int, int]] = []
+        check_parallel(
+            DISTRICT, workers=2, chunk_size=6, progress=lambda done, total: calls.append((done, total))
+        )
+        assert calls == [(6, 20), (12, 20), (18, 20), (20, 20)]
+
+    def test_progress_in_process(self) -> None:
+        calls: list[tuple[int, int]] = []
+        check_parallel(
+            DISTRICT, workers=1, chunk_size=15, progress=lambda done, total: calls.append((done, total))
+        )
+        assert calls == [(15, 20), (20, 20)]
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_collector_is_restored(self, workers: int) -> None:
+        # The collector is paused (and the existing objects frozen) during the check, then restored.
+        before = gc.get_freeze_count()
+        assert gc.isenabled()
+        check_parallel(DISTRICT, workers=workers, chunk_size=5)
+        assert gc.get_freeze_count() == before
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            check_parallel(DISTRICT, workers=workers, chunk_size=5)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("workers", [0, -1])
+    def test_workers(self, workers: int) -> None:
+        with pytest.raises(InvalidValue, match="workers"):
+            check_parallel(DISTRICT, workers=workers)
+
+    def test_workers_type(self) -> None:
+        with pytest.raises(InvalidType, match="workers"):
+            check_parallel(DISTRICT, workers=True)
+
+    def test_chunk_size(self) -> None:
+        with pytest.raises(InvalidValue, match="chunk_size"):
+            check_parallel(DISTRICT, chunk_size=0)
+        with pytest.raises(InvalidValue, match="chunk_size"):
+            chunks(DISTRICT, 0)
+
+    def test_start_method(self) -> None:
+        with pytest.raises(InvalidValue, match="start_method"):
+            check_parallel(DISTRICT, start_method="teleport")
+
+    def test_subject(self) -> None:
+        with pytest.raises(InvalidType, match="subject"):
+            check_parallel("D")  # type: ignore[arg-type]
+
+    def test_progress(self) -> None:
+        with pytest.raises(InvalidType, match="progress"):
+            check_parallel(DISTRICT, progress="print")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("chunk", ["C1", [("O", "C1")], [("O",)], 5])
+    def test_chunk(self, chunk: object) -> None:
+        with pytest.raises(InvalidType, match="chunk"):
+            check_chunk(chunk)  # type: ignore[arg-type]
+
+    def test_chunk_policy(self) -> None:
+        with pytest.raises(InvalidType, match="policy"):
+            check_chunk([], policy=None)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("rows", [None, [None], [[("too", "short")]]])
+    def test_rows(self, rows: object) -> None:
+        with pytest.raises(InvalidType, match="rows"):
+            assemble(DISTRICT, rows)  # type: ignore[arg-type]
+
+    def test_as_of(self) -> None:
+        with pytest.raises(InvalidType, match="as_of"):
+            check_parallel(DISTRICT, as_of="2024-01-01")  # type: ignore[arg-type]
