@@ -28,7 +28,9 @@ __all__ = [
     "decimal_field",
     "enum_field",
     "id_field",
+    "require",
     "text_field",
+    "to_enum",
     "tuple_field",
 ]
 
@@ -60,6 +62,24 @@ def check_count(name: str, value: object, *, minimum: int = 0) -> int:
     if value > MAX_COUNT:
         raise InvalidValue(name, value, f"is too large (limit {MAX_COUNT:,})", f"过大（上限 {MAX_COUNT:,}）")
     return value
+
+
+def require(name: str, value: object, expected: type[T]) -> T:
+    """Return ``value`` if it is an instance of ``expected``, else raise :class:`InvalidType` naming ``name``.
+
+    For the arguments of public functions that take one of the library's own
+    objects (a ``Policy``, a ``Community``, a ``Report``…): ``None`` or a
+    stray value is refused with the field and the value, not left to fail as
+    an ``AttributeError`` somewhere inside.
+    """
+    if isinstance(value, expected):
+        return value
+    raise InvalidType(
+        name,
+        value,
+        f"is of type {type(value).__name__}; expected a {expected.__name__}",
+        f"类型为 {type(value).__name__}；应为 {expected.__name__}",
+    )
 
 
 def _count_validator(minimum: int, optional: bool) -> Callable[[Any, Any, Any], None]:
@@ -198,32 +218,64 @@ def bool_field(*, default: Any = None, **kw: Any) -> Any:
     return attrs.field(default=default, validator=_bool_validator, **kw)
 
 
+#: The Chinese names of the enumerations, for the Chinese half of an error message.
+_ZH_NAMES = {
+    "Body": "机构",
+    "BuildingHeadEvaluationEffect": "楼长评议结果的用途",
+    "CommunityKind": "社区类型",
+    "Education": "学历",
+    "Grade": "考核等次",
+    "HiringRounding": "招聘取整方式",
+    "Insurance": "保险种类",
+    "Level": "考核层级",
+    "Modality": "约束程度",
+    "OfficeFundsRule": "办公经费计算方式",
+    "PartMonthRule": "不足一月的计算方式",
+    "PriorityGroup": "优先群体",
+    "Status": "状态",
+    "StaffQuotaRounding": "编制取整方式",
+    "SubAreaRule": "小区划分方式",
+    "WelfareBase": "公益金基数",
+}
+
+
+def to_enum(enum_type: type[E], value: object, field: str) -> E:
+    """``value`` as a member of ``enum_type`` (a member or a member's value), else raise naming ``field``.
+
+    Anything that cannot be a member's value (a list, a float, a bool…) is
+    refused before ``Enum``'s own lookup, whose message shows the value with ``repr()``
+    (a deeply nested list would turn that into a ``RecursionError``).
+    """
+    if isinstance(value, enum_type):
+        return value
+    valid = ", ".join(str(m.value) for m in enum_type)
+    name = enum_type.__name__
+    zh = _ZH_NAMES.get(name, name)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InvalidType(
+            field,
+            value,
+            f"is of type {type(value).__name__}; expected a {name} (valid: {valid})",
+            f"类型为 {type(value).__name__}；应为{zh}（{name}，有效值：{valid}）",
+        )
+    try:
+        return enum_type(value)
+    except ValueError:
+        raise InvalidValue(
+            field,
+            value,
+            f"is not a valid {name} (valid: {valid})",
+            f"不是有效的{zh}（{name}，有效值：{valid}）",
+        ) from None
+
+
 def _to_enum(enum_type: type[E], optional: bool) -> Callable[[Any, Any, attrs.Attribute[Any]], Any]:
     def convert(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
         if (value is None and optional) or isinstance(value, enum_type):
             return value
         if value is None:
             raise InvalidType(field.name, value, f"is required (a {enum_type.__name__})", "为必填项")
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            # Only a member's value can name a member; anything else (a list, a float…) is
-            # refused here, before Enum's own lookup, whose message repr()s the value.
-            valid = ", ".join(str(m.value) for m in enum_type)
-            raise InvalidType(
-                field.name,
-                value,
-                f"is of type {type(value).__name__}; expected a {enum_type.__name__} (valid: {valid})",
-                f"类型为 {type(value).__name__}；应为 {enum_type.__name__}（有效值：{valid}）",
-            )
-        try:
-            return enum_type(value)
-        except ValueError:
-            valid = ", ".join(str(m.value) for m in enum_type)
-            raise InvalidValue(
-                field.name,
-                value,
-                f"is not a valid {enum_type.__name__} (valid: {valid})",
-                f"不是有效的 {enum_type.__name__}（有效值：{valid}）",
-            ) from None
+        return to_enum(enum_type, value, field.name)
 
     return convert
 

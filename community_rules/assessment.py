@@ -70,7 +70,7 @@ from typing import Any
 
 import attrs
 
-from ._fields import check_count
+from ._fields import check_count, require, to_enum
 from .enums import Grade, Level, Modality, Status
 from .errors import Error, InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
@@ -180,15 +180,7 @@ _BELOW_OFFICE = (Level.COMMUNITY, Level.SUB_AREA_HEAD, Level.BUILDING_HEAD)
 
 
 def _level(value: object, field: str = "level") -> Level:
-    if isinstance(value, Level):
-        return value
-    try:
-        return Level(value)
-    except ValueError:
-        valid = ", ".join(m.value for m in Level)
-        raise InvalidValue(
-            field, value, f"is not a level (valid: {valid})", f"不是有效的考核层级（有效值：{valid}）"
-        ) from None
+    return to_enum(Level, value, field)
 
 
 def tier(level: Level | str) -> Tier:
@@ -314,15 +306,7 @@ def plan_route(
 
 
 def _body(value: object, field: str) -> Body:
-    if isinstance(value, Body):
-        return value
-    try:
-        return Body(value)
-    except ValueError:
-        valid = ", ".join(b.value for b in Body)
-        raise InvalidValue(
-            field, value, f"is not a body (valid: {valid})", f"不是有效机构（有效值：{valid}）"
-        ) from None
+    return to_enum(Body, value, field)
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -391,6 +375,7 @@ def resident_score(
     ...
     community_rules.errors.InvalidValue: basically_satisfied: -1 is negative ...
     """
+    require("policy", policy, Policy)
     s = check_count("satisfied", satisfied)
     b = check_count("basically_satisfied", basically_satisfied)
     d = check_count("dissatisfied", dissatisfied)
@@ -463,6 +448,7 @@ def composite_score(
     ...
     community_rules.errors.InvalidValue: year_end: None is missing, but the year-end weight of a building head is 0.4 ...
     """
+    require("policy", policy, Policy)
     lvl = _level(level)
     weights = policy.weights_for(lvl)
     scores = _scores(daily, "daily")
@@ -531,6 +517,7 @@ def grade(score: Decimal | int | str, *, policy: Policy = DEFAULT_POLICY) -> Gra
     ...
     community_rules.errors.InvalidValue: score: 101 is above 100 ...
     """
+    require("policy", policy, Policy)
     return _grade(to_score(score, "score"), policy)
 
 
@@ -1049,6 +1036,7 @@ def assess(
     ...
     community_rules.errors.InvalidValue: units[0].id: 'C9' is not a community of this district ...
     """
+    require("policy", policy, Policy)
     if not isinstance(district, District):
         raise InvalidType("district", district, "is not a District", "不是 District")
     if not isinstance(scores, Scores):
@@ -1129,6 +1117,7 @@ class _Index:
 
 
 def _index(scores: Scores) -> _Index:
+    require("scores", scores, Scores)
     units: dict[UnitKey, UnitScores] = {}
     heads: dict[str, list[UnitKey]] = {}
     departments: dict[str, None] = {}

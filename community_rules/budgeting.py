@@ -53,6 +53,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import require
 from .errors import Error, InvalidType, InvalidValue
 from .funding import building_head_allowance, office_funds_minimum, split_pay, welfare_funds_minimum
 from .model import Community, District, SubDistrictOffice
@@ -497,6 +498,8 @@ def community_budget(
 
     See :func:`budget`; ``office`` is the id of the community's sub-district office.
     """
+    require("community", community, Community)
+    require("policy", policy, Policy)
     missing: list[tuple[str, str]] = []
     households = community.households
     if households is None:
@@ -597,6 +600,7 @@ def budget(district: District, year: int, *, policy: Policy = DEFAULT_POLICY) ->
     ...
     community_rules.errors.InvalidValue: year: 0 is not a calendar year (1–9999) ...
     """
+    require("policy", policy, Policy)
     if not isinstance(district, District):
         raise InvalidType(
             "district",

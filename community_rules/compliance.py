@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import require
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue, UnknownRule
 from .findings import Finding, Rule
@@ -274,6 +275,17 @@ def _resolve_policy(
     )
 
 
+def _check_progress(progress: object) -> None:
+    """Refuse a ``progress`` argument that is neither None nor callable."""
+    if progress is not None and not callable(progress):
+        raise InvalidType(
+            "progress",
+            progress,
+            f"is of type {type(progress).__name__}; expected a function (done, total) or None",
+            f"类型为 {type(progress).__name__}；应为函数 (done, total) 或 None",
+        )
+
+
 def _check_as_of(as_of: Any) -> datetime.date | None:
     if as_of is None:
         return None
@@ -306,6 +318,7 @@ def check(
     """
     day = _check_as_of(as_of)
     applied, effective = _resolve_policy(policy, day)
+    _check_progress(progress)
     findings: list[Finding] = []
     if isinstance(subject, Community):
         findings.extend(_community_findings(subject, applied, day, None))
@@ -461,6 +474,7 @@ def sensitivity(
     Shows a district which interpretations matter for it: a reading whose
     comparison is empty changes nothing there.
     """
+    require("policy", policy, Policy)
     return tuple(
         compare(subject, attrs.evolve(policy, **{name: value}), policy=policy, as_of=as_of)
         for name, value in _alternatives(policy)

@@ -137,6 +137,8 @@ class PartialDate(datetime.date):
                 "on a partial date?); use datetime.date for a full date",
                 "不能用于 PartialDate（它没有日；是否对不完整日期做了日期运算？）；完整日期请用 datetime.date",
             )
+        if year is None:
+            raise InvalidType("year", year, "is required (an int)", "为必填项（应为整数）")
         for name, value in (("year", year), ("month", month)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise InvalidType(
@@ -273,6 +275,14 @@ def on_or_after(day: datetime.date, cutoff: datetime.date) -> bool | None:
     >>> on_or_after(PartialDate(2008), datetime.date(2008, 7, 1)) is None
     True
     """
+    for name, value in (("day", day), ("cutoff", cutoff)):
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise InvalidType(
+                name,
+                value,
+                f"is of type {type(value).__name__}; expected a datetime.date or a PartialDate",
+                f"类型为 {type(value).__name__}；应为日期或 PartialDate",
+            )
     cut = first_day(cutoff) if isinstance(cutoff, PartialDate) else cutoff
     if first_day(day) >= cut:
         return True

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any
 
 __all__ = [
@@ -36,8 +37,24 @@ __all__ = [
 ]
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel = 3
+_SHORT.maxstring = _SHORT.maxother = 60
+
+
 def _show(value: Any) -> str:
-    text = repr(value)
+    """``repr(value)`` cut to 80 characters; a shortened repr when the full one cannot be built.
+
+    A value nested too deep for ``repr`` (``[[[…]]]`` a thousand levels down)
+    or whose ``__repr__`` fails is still shown, never turned into a second error.
+    """
+    try:
+        text = repr(value)
+    except Exception:  # RecursionError, or a broken __repr__ of a caller's object
+        try:
+            text = _SHORT.repr(value)
+        except Exception:
+            text = f"<{type(value).__name__} object>"
     if len(text) > 80:
         text = text[:77] + "..."
     return text
@@ -99,6 +116,10 @@ class Error(Exception):
         if self.path:
             return f"{self.path}: {shown} {self.message_en} ({self.path}：{shown} {self.message_zh})"
         return f"{shown} {self.message_en} ({shown} {self.message_zh})"
+
+    def __repr__(self) -> str:
+        # Not the default (a repr of args), which would repr the whole offending value.
+        return f"{type(self).__name__}({self.path!r}, {_show(self.value)}, {self.message_en!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.path, self.value, self.message_en, self.message_zh))

@@ -55,7 +55,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ._fields import check_count
+from ._fields import check_count, require
 from .enums import Insurance, Modality, Status
 from .errors import InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
@@ -184,6 +184,7 @@ def office_funds_minimum(households: int, *, policy: Policy = DEFAULT_POLICY) ->
     >>> office_funds_minimum(2400, policy=per_thousand)
     Decimal('30000.00')
     """
+    require("policy", policy, Policy)
     check_count("households", households)
     rate = policy.office_funds_per_thousand
     if policy.office_funds_rule is OfficeFundsRule.PRO_RATA:
@@ -208,6 +209,7 @@ def welfare_funds_minimum(office_funds: Decimal | int | str, *, policy: Policy =
     ...
     community_rules.errors.InvalidValue: office_funds: '-5' is negative ...
     """
+    require("policy", policy, Policy)
     amount = to_decimal(office_funds, "office_funds")
     if amount < 0:
         raise InvalidValue("office_funds", office_funds, "is negative", "为负数")
@@ -276,6 +278,7 @@ def allowance_by_month(
     ...
     community_rules.errors.InvalidValue: start, end: ... the term ends (2025-06-30) before it starts (2025-07-01) ...
     """
+    require("policy", policy, Policy)
     _check_date(start, "start")
     _check_date(end, "end")
     if end < start:
@@ -327,6 +330,7 @@ def building_head_allowance(
     ...
     community_rules.errors.InvalidType: end: '2024-12-31' is a str; expected a datetime.date ...
     """
+    require("policy", policy, Policy)
     return exact_sum(m.amount for m in allowance_by_month(start, end, policy=policy))
 
 
@@ -369,6 +373,7 @@ def split_pay(monthly_pay: Decimal | int | str, *, policy: Policy = DEFAULT_POLI
     ...
     community_rules.errors.InvalidType: monthly_pay: 4321.05 is a binary float, ...
     """
+    require("policy", policy, Policy)
     pay = to_money(monthly_pay, "monthly_pay")
     base = scale(pay, policy.base_pay_share, rounding=ROUND_HALF_UP)
     return PaySplit(base=base, performance=exact_difference(pay, base))
@@ -418,6 +423,7 @@ def required_insurances(female: bool, *, policy: Policy = DEFAULT_POLICY) -> fro
     ...
     community_rules.errors.InvalidType: female: None is a NoneType; expected True or False ...
     """
+    require("policy", policy, Policy)
     if not isinstance(female, bool):
         raise InvalidType(
             "female",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -39,6 +39,7 @@ from ._fields import (
     enum_field,
     id_field,
     text_field,
+    to_enum,
     tuple_field,
 )
 from .enums import CommunityKind, Education, Insurance
@@ -72,20 +73,9 @@ def _unique(items: Any, field: str, what_en: str, what_zh: str) -> None:
 def _insurance_set(value: Any) -> Any:
     if value is None or isinstance(value, frozenset):
         return value
-    if isinstance(value, (str, bytes)):
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("insurances", value, "expected a list of insurances", "应为保险列表")
-    try:
-        return frozenset(Insurance(v) for v in value)
-    except ValueError as exc:
-        valid = ", ".join(i.value for i in Insurance)
-        raise InvalidValue(
-            "insurances",
-            value,
-            f"holds an unknown insurance (valid: {valid})",
-            f"含有未知的保险种类（有效值：{valid}）",
-        ) from exc
-    except TypeError:
-        raise InvalidType("insurances", value, "expected a list of insurances", "应为保险列表") from None
+    return frozenset(to_enum(Insurance, v, f"insurances[{i}]") for i, v in enumerate(value))
 
 
 def _optional_workstation(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -38,6 +38,7 @@ from .errors import InvalidType, InvalidValue
 __all__ = [
     "FEN",
     "MAX_AMOUNT",
+    "MAX_PLACES",
     "ROUNDINGS",
     "ZERO",
     "allocate",
@@ -57,6 +58,8 @@ FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
 #: The largest magnitude accepted for money, areas and scores (10¹⁵).
 MAX_AMOUNT = Decimal(10) ** 15
+#: The most decimal places accepted for money, areas, shares and scores (trailing zeros aside).
+MAX_PLACES = 100
 
 # A private context wide enough for every amount below MAX_AMOUNT with room
 # for intermediate products, independent of the caller's decimal context.
@@ -69,6 +72,12 @@ _EXACT = decimal.Context(
     Emin=decimal.MIN_EMIN,
     traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact],
 )
+
+
+def _places(value: Decimal) -> int:
+    """The number of decimal places ``value`` is written with (0 for an integer exponent ≥ 0)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def to_decimal(value: object, field: str = "value") -> Decimal:
@@ -115,6 +124,15 @@ def to_decimal(value: object, field: str = "value") -> Decimal:
         raise InvalidValue(field, value, "is not a finite number", "不是有限数")
     if abs(result) >= MAX_AMOUNT:
         raise InvalidValue(field, value, "is too large (limit 10^15)", "数值过大（上限 10^15）")
+    # Not a limit of the rules (money has 2 places, areas and scores a few) but of exact
+    # arithmetic: 1E-999999 would make every exact fraction built from it huge and slow.
+    if _places(result) > MAX_PLACES and _places(_EXACT.normalize(result)) > MAX_PLACES:
+        raise InvalidValue(
+            field,
+            value,
+            f"has more than {MAX_PLACES} decimal places",
+            f"小数位数超过 {MAX_PLACES} 位",
+        )
     return result
 
 
@@ -122,19 +140,42 @@ def _quantize(amount: Decimal, rounding: str, step: Decimal = FEN) -> Decimal:
     return amount.quantize(step, rounding=rounding, context=_CTX)
 
 
+def _amount(value: object, field: str) -> Decimal:
+    """``value`` if it is already a finite ``Decimal`` in range (the common case), else :func:`to_decimal`."""
+    if type(value) is Decimal and value.is_finite() and -MAX_AMOUNT < value < MAX_AMOUNT:
+        return value
+    return to_decimal(value, field)
+
+
+def _step(step: object) -> Decimal:
+    """``step`` if it is a positive ``Decimal`` (a quantum such as the fen), else an error naming it."""
+    if step is FEN:
+        return FEN
+    if not isinstance(step, Decimal):
+        raise InvalidType(
+            "step",
+            step,
+            f"is of type {type(step).__name__}; expected a positive Decimal such as Decimal('0.01')",
+            f"类型为 {type(step).__name__}；应为正的 Decimal，例如 Decimal('0.01')",
+        )
+    if not step.is_finite() or step <= 0:
+        raise InvalidValue("step", step, "is not a positive finite number", "不是正的有限数")
+    return to_decimal(step, "step")
+
+
 def round_up(amount: Decimal, step: Decimal = FEN) -> Decimal:
     """Round towards +∞ to ``step`` (``ROUND_CEILING``): for minimums (不少于)."""
-    return _quantize(amount, ROUND_CEILING, step)
+    return _quantize(_amount(amount, "amount"), ROUND_CEILING, _step(step))
 
 
 def round_down(amount: Decimal, step: Decimal = FEN) -> Decimal:
     """Round towards −∞ to ``step`` (``ROUND_FLOOR``): for maximums."""
-    return _quantize(amount, ROUND_FLOOR, step)
+    return _quantize(_amount(amount, "amount"), ROUND_FLOOR, _step(step))
 
 
 def round_half_up(amount: Decimal, step: Decimal = FEN) -> Decimal:
     """Round to nearest ``step``, halves away from zero (``ROUND_HALF_UP``): for payments."""
-    return _quantize(amount, ROUND_HALF_UP, step)
+    return _quantize(_amount(amount, "amount"), ROUND_HALF_UP, _step(step))
 
 
 # MAX_AMOUNT as an int, for the fast path of int weights.
@@ -207,9 +248,7 @@ def scale(
     d_num, d_den = _ratio(divisor, "divisor")
     if d_num == 0:
         raise InvalidValue("divisor", divisor, "is zero", "为零")
-    s_num, s_den = step.as_integer_ratio()
-    if s_num <= 0:
-        raise InvalidValue("step", step, "is not positive", "不是正数")
+    s_num, s_den = _step(step).as_integer_ratio()
     # (amount × factor ÷ divisor) ÷ step as one exact fraction of ints.
     numerator = a_num * f_num * d_den * s_den
     denominator = a_den * f_den * d_num * s_num
@@ -253,9 +292,16 @@ def exact_sum(values: Iterable[Decimal], start: Decimal = ZERO) -> Decimal:
     >>> exact_sum([])
     Decimal('0.00')
     """
-    total = start
-    for value in values:
-        total = _EXACT.add(total, value)
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType(
+            "values",
+            values,
+            f"is of type {type(values).__name__}; expected an iterable of Decimal",
+            f"类型为 {type(values).__name__}；应为 Decimal 的可迭代对象",
+        )
+    total = _amount(start, "start")
+    for i, value in enumerate(values):
+        total = _EXACT.add(total, value if type(value) is Decimal else to_decimal(value, f"values[{i}]"))
     return total
 
 
@@ -265,7 +311,7 @@ def exact_difference(minuend: Decimal, subtrahend: Decimal) -> Decimal:
     >>> exact_difference(Decimal("4321.05"), Decimal("3024.74"))
     Decimal('1296.31')
     """
-    return _EXACT.subtract(minuend, subtrahend)
+    return _EXACT.subtract(_amount(minuend, "minuend"), _amount(subtrahend, "subtrahend"))
 
 
 def _weight_ratio(weight: int | Decimal, index: int) -> tuple[int, int]:
@@ -304,6 +350,14 @@ def allocate(
     community_rules.errors.InvalidValue: weights: [] is empty ...
     """
     amount = to_decimal(total, "total")
+    step = _step(step)
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
+        raise InvalidType(
+            "weights",
+            weights,
+            f"is of type {type(weights).__name__}; expected a sequence of non-negative numbers",
+            f"类型为 {type(weights).__name__}；应为非负数的序列",
+        )
     if amount != _quantize(amount, ROUND_FLOOR, step):
         raise InvalidValue("total", total, f"is not a whole number of {step}", f"不是 {step} 的整数倍")
     items = list(weights)

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 from dateutil.parser import isoparse
 
-from ._fields import count_field, date_field, decimal_field, enum_field
+from ._fields import count_field, date_field, decimal_field, enum_field, to_enum
 from .enums import Education, Insurance, Level
 from .errors import InvalidType, InvalidValue, PolicyNotSet
 
@@ -200,19 +200,7 @@ def _weights(daily: str, year_end: str, residents: str) -> Weights:
 def _insurances(value: Iterable[Any]) -> frozenset[Insurance]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("required_insurances", value, "expected a set of insurances", "应为保险的集合")
-    result = set()
-    for item in value:
-        try:
-            result.add(Insurance(item))
-        except ValueError:
-            valid = ", ".join(i.value for i in Insurance)
-            raise InvalidValue(
-                "required_insurances",
-                item,
-                f"is not an insurance (valid: {valid})",
-                f"不是有效的保险种类（有效值：{valid}）",
-            ) from None
-    return frozenset(result)
+    return frozenset(to_enum(Insurance, item, f"required_insurances[{i}]") for i, item in enumerate(value))
 
 
 def _is_bool(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -599,7 +587,7 @@ class Policy:
             Level.COMMUNITY: self.weights_community,
             Level.SUB_AREA_HEAD: self.weights_sub_area_head,
             Level.BUILDING_HEAD: self.weights_building_head,
-        }[Level(level)]
+        }[to_enum(Level, level, "level")]
 
     def year(self) -> int:
         """``adoption_year`` ("this year", 今年), or :class:`~community_rules.errors.PolicyNotSet` if unset (I-13)."""
@@ -699,6 +687,14 @@ class PolicyTimeline:
 
     @versions.validator
     def _check(self, _attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise InvalidType(
+                "versions",
+                value,
+                f"is of type {type(value).__name__}; expected a tuple of (date, Policy) pairs "
+                "(PolicyTimeline.of builds one from a mapping)",
+                f"类型为 {type(value).__name__}；应为（日期, Policy）对的元组（可用 PolicyTimeline.of 构造）",
+            )
         if not value:
             raise InvalidValue("versions", value, "is empty", "为空")
         for i, pair in enumerate(value):

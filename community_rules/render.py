@@ -18,6 +18,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ._fields import check_count, require
 from .enums import Modality, Status
 from .errors import InvalidValue
 from .findings import Finding, Value
@@ -103,11 +104,13 @@ def _status(status: Status, lang: str) -> str:
 
 def display_width(text: str) -> int:
     """The number of terminal columns ``text`` takes (wide CJK characters count two)."""
+    require("text", text, str)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns."""
+    check_count("width", width)
     return text + " " * max(0, width - display_width(text))
 
 
@@ -125,6 +128,7 @@ def _value(value: Value, unit: str | None) -> str:
 
 def finding_row(f: Finding) -> dict[str, Any]:
     """One finding as a plain dict (the shape of ``Report.rows()`` and the JSON report)."""
+    require("f", f, Finding)
     return {
         "rule": f.rule,
         "clause": f.clause,
@@ -143,6 +147,13 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "parameters": list(f.parameters),
         "inputs": dict(f.inputs),
     }
+
+
+def _report(report: object) -> Report:
+    """``report`` if it is a :class:`~community_rules.compliance.Report`, else an error naming it."""
+    from .compliance import Report
+
+    return require("report", report, Report)
 
 
 def _policy_line(report: Report, lang: str) -> str:
@@ -204,6 +215,7 @@ def _modality_note(f: Finding, lang: str) -> str:
 
 def report_text(report: Report, lang: str = "en") -> str:
     """The report as terminal text."""
+    _report(report)
     _lang(lang)
     lines = [
         f"{_label('title', lang)}: {_heading(report.subject, report.name)}",
@@ -264,6 +276,7 @@ def _md(text: str) -> str:
 
 def report_markdown(report: Report, lang: str = "en") -> str:
     """The report as Markdown (a summary, then a table per community)."""
+    _report(report)
     _lang(lang)
     out = [
         f"# {_label('title', lang)}: {_md(_heading(report.subject, report.name))}",
@@ -344,6 +357,7 @@ _CSS = """
 
 def report_html(report: Report, lang: str = "en", *, fragment: bool = False) -> str:
     """The report as a self-contained HTML page (or a fragment for notebooks)."""
+    _report(report)
     _lang(lang)
     esc = html.escape
     body = [
@@ -400,6 +414,7 @@ def report_json(report: Report, *, indent: int | None = 2) -> str:
     Decimals are strings; nothing depends on the clock or on hash order, so the
     output is byte-identical across runs.
     """
+    _report(report)
     from . import __version__
     from .documents import to_json
     from .policy import DEFAULT_POLICY
@@ -440,6 +455,9 @@ def _plain_json(value: Any) -> Any:
 
 def explanation_text(explanation: Explanation, lang: str = "en") -> str:
     """One explanation as readable lines: the finding, clause, inputs, parameters, readings."""
+    from .compliance import Explanation
+
+    require("explanation", explanation, Explanation)
     _lang(lang)
     f = explanation.finding
     where = f.community or _label("district_wide", lang)

@@ -56,7 +56,7 @@ from typing import Any, TextIO, TypeAlias, Union
 
 import attrs
 
-from ._fields import MAX_COUNT, check_count, count_field, enum_field, id_field, tuple_field
+from ._fields import MAX_COUNT, check_count, count_field, enum_field, id_field, to_enum, tuple_field
 from .dates import parse_date
 from .documents import read_document
 from .enums import Level
@@ -473,7 +473,7 @@ class Scores:
 
     def unit(self, level: Level | str, unit_id: str, community: str | None = None) -> UnitScores:
         """The scores of one unit, or an error naming the key."""
-        key = (Level(level), unit_id, community)
+        key = (to_enum(Level, level, "level"), unit_id, community)
         for unit in self.units:
             if unit.key == key:
                 return unit
@@ -629,9 +629,10 @@ def _csv_text(source: str | os.PathLike[str] | TextIO | bytes) -> tuple[str, str
         name = path.name
         try:
             raw = path.read_bytes()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = getattr(exc, "strerror", None) or str(exc)
             raise DocumentError(
-                str(path), str(path), f"cannot be read: {exc.strerror}", f"无法读取：{exc.strerror}"
+                str(path), str(path), f"cannot be read: {reason}", f"无法读取：{reason}"
             ) from None
     elif hasattr(source, "read"):
         name = Path(str(getattr(source, "name", "ballots.csv"))).name

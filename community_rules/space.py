@@ -67,7 +67,7 @@ from typing import Any
 
 import attrs
 
-from ._fields import check_count
+from ._fields import check_count, require, to_enum
 from .dates import on_or_after, parse_date, precision_of
 from .enums import CommunityKind, Modality, Status
 from .errors import Error, InvalidType, InvalidValue
@@ -175,18 +175,7 @@ RULES: tuple[Rule, ...] = (_MINIMUM, _TARGET, _PUBLIC_ROOMS)
 
 
 def _kind(kind: object) -> CommunityKind:
-    if isinstance(kind, CommunityKind):
-        return kind
-    try:
-        return CommunityKind(kind)
-    except ValueError:
-        valid = ", ".join(k.value for k in CommunityKind)
-        raise InvalidValue(
-            "kind",
-            kind,
-            f"is not a valid CommunityKind (valid: {valid})",
-            f"不是有效的社区类型（有效值：{valid}）",
-        ) from None
+    return to_enum(CommunityKind, kind, "kind")
 
 
 def required_space_m2(kind: CommunityKind | str, *, policy: Policy = DEFAULT_POLICY) -> Decimal:
@@ -200,6 +189,7 @@ def required_space_m2(kind: CommunityKind | str, *, policy: Policy = DEFAULT_POL
     >>> required_space_m2("old_town")
     Decimal('150')
     """
+    require("policy", policy, Policy)
     if _kind(kind) is CommunityKind.NEW:
         return policy.new_space_m2
     return policy.old_town_space_m2
@@ -234,6 +224,8 @@ def space_gap_m2(community: Community, *, policy: Policy = DEFAULT_POLICY) -> De
     >>> space_gap_m2(c), space_gap_m2(c, policy=attrs.evolve(DEFAULT_POLICY, space_threshold_inclusive=False))
     (Decimal('0'), Decimal('0.01'))
     """
+    require("community", community, Community)
+    require("policy", policy, Policy)
     actual = community.office_space_m2
     if actual is None:
         return None
@@ -362,6 +354,7 @@ def space_progress(
     >>> space_progress([]).rate, space_progress([]).met
     (Decimal('1'), True)
     """
+    require("policy", policy, Policy)
     return _progress(_communities(communities), policy)
 
 
@@ -416,6 +409,7 @@ def space_deadline(
     ...
     community_rules.errors.PolicyNotSet: Policy.adoption_year: None is not set: the opinion is undated, ...
     """
+    require("policy", policy, Policy)
     day = parse_date(as_of, "as_of")
     year_end = policy.year_end()
     return SpaceDeadline(
@@ -484,6 +478,7 @@ def space_plan(
     >>> plan.progress.needed, [(u.community, u.added_m2) for u in plan.upgrades], plan.unknown
     (3, [('A', Decimal('50')), ('B', Decimal('10'))], ('D',))
     """
+    require("policy", policy, Policy)
     pairs = _communities(communities)
     progress = _progress(pairs, policy)
     inclusive = _inclusive(policy)
@@ -600,6 +595,7 @@ def survey_public_rooms(
     >>> [r.room for r in s.recoverable], s.before_cutoff, s.unknown, s.total_m2
     (['R1'], ('P2',), ('P3',), Decimal('120'))
     """
+    require("policy", policy, Policy)
     cutoff = policy.public_rooms_from
     rooms: list[RecoverableRoom] = []
     in_scope: list[str] = []
@@ -886,6 +882,7 @@ def propose_rooms(
     ...
     community_rules.errors.InvalidType: district: ... is a list; expected a District ...
     """
+    require("policy", policy, Policy)
     if not isinstance(district, District):
         raise InvalidType(
             "district",

@@ -59,7 +59,16 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from ._fields import bool_field, check_count, decimal_field, enum_field, id_field, text_field
+from ._fields import (
+    bool_field,
+    check_count,
+    decimal_field,
+    enum_field,
+    id_field,
+    require,
+    text_field,
+    to_enum,
+)
 from .enums import Education, Modality, Status
 from .errors import InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
@@ -156,6 +165,7 @@ def staff_quota(households: int, *, policy: Policy = DEFAULT_POLICY) -> int:
     ...
     community_rules.errors.InvalidType: households: True ... bool; a count must be an int ...
     """
+    require("policy", policy, Policy)
     check_count("households", households)
     per = policy.households_per_staff
     if policy.staff_quota_rounding is StaffQuotaRounding.CEILING:
@@ -203,6 +213,7 @@ def hiring_plan(households: int, current_staff: int, *, policy: Policy = DEFAULT
     ...
     community_rules.errors.InvalidValue: current_staff: -2 is negative ...
     """
+    require("policy", policy, Policy)
     quota = staff_quota(households, policy=policy)
     check_count("current_staff", current_staff)
     shortfall = max(0, quota - current_staff)
@@ -314,6 +325,7 @@ def priority_groups(candidate: Candidate) -> tuple[PriorityGroup, ...]:
     >>> priority_groups(Candidate("D", exam_score=80, hukou_in_community=True))
     ()
     """
+    require("candidate", candidate, Candidate)
     groups = []
     experienced = candidate.grassroots_experience is True or candidate.rich_grassroots_experience is True
     if candidate.hukou_in_community is True and candidate.permanent_resident is True and experienced:
@@ -440,9 +452,10 @@ def rank_candidates(candidates: Iterable[Candidate], *, policy: Policy = DEFAULT
     ...
     community_rules.errors.InvalidValue: candidates[1].id: 'A' is a duplicate candidate id ...
     """
-    items = list(candidates) if not isinstance(candidates, (str, bytes)) else None
-    if items is None:
+    require("policy", policy, Policy)
+    if isinstance(candidates, (str, bytes)) or not isinstance(candidates, Iterable):
         raise InvalidType("candidates", candidates, "expected a sequence of Candidate", "应为 Candidate 序列")
+    items = list(candidates)
     seen: set[str] = set()
     for i, item in enumerate(items):
         if not isinstance(item, Candidate):
@@ -550,6 +563,10 @@ def check_education(
     >>> check_education("S2", None).status.value
     'unknown'
     """
+    require("policy", policy, Policy)
+    require("subject", subject, str)
+    if education is not None:
+        education = to_enum(Education, education, "education")
     status, en, zh, value, required = _education_texts(education, policy.minimum_education)
     return EDUCATION.finding(
         status,

@@ -163,7 +163,7 @@ class TestTiers:
                 assert plain(part) in text
 
     def test_unknown_level(self) -> None:
-        with pytest.raises(InvalidValue, match="level: 'street' is not a level"):
+        with pytest.raises(InvalidValue, match="level: 'street' is not a valid Level"):
             tier("street")
 
 
@@ -359,7 +359,7 @@ class TestCompositeScore:
         assert str(info.value).startswith(text)
 
     def test_bad_level(self) -> None:
-        with pytest.raises(InvalidValue, match="level: 'residents' is not a level"):
+        with pytest.raises(InvalidValue, match="level: 'residents' is not a valid Level"):
             composite_score("residents", daily=[70], year_end=80, residents=72)
 
 

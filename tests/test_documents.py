@@ -644,7 +644,7 @@ class TestLoadPolicy:
             ({"welfare_share": 0.5}, InvalidType, "welfare_share"),
             ({"adoption_year": "2009"}, InvalidType, "adoption_year"),
             ({"public_rooms_from": "2009-02-30"}, InvalidValue, "public_rooms_from"),
-            ({"required_insurances": ["x"]}, InvalidValue, "required_insurances"),
+            ({"required_insurances": ["x"]}, InvalidValue, "required_insurances[0]"),
             ({"building_head_min_buildings": 4}, InvalidValue, "building_head_min_buildings"),
             ({"keep_residents_groups": None}, InvalidType, "keep_residents_groups"),
         ],

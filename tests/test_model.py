@@ -438,9 +438,9 @@ class TestStaffMember:
         _raises(InvalidType, "monthly_pay", "binary float", lambda: StaffMember("S", monthly_pay=4321.05))
         _raises(
             InvalidValue,
-            "insurances",
-            "holds an unknown insurance",
-            lambda: StaffMember("S", insurances=["x"]),
+            "insurances[1]",
+            "'x' is not a valid Insurance",
+            lambda: StaffMember("S", insurances=["pension", "x"]),
         )
         _raises(InvalidType, "insurances", "expected a list", lambda: StaffMember("S", insurances="pension"))
         _raises(InvalidType, "insurances", "expected a list", lambda: StaffMember("S", insurances=5))

@@ -401,7 +401,9 @@ class TestValidation:
         _rejects(InvalidType, "sub_area_rule", "is required", sub_area_rule=None)
 
     def test_unknown_insurance(self) -> None:
-        _rejects(InvalidValue, "required_insurances", "'x' is not an insurance", required_insurances=["x"])
+        _rejects(
+            InvalidValue, "required_insurances[0]", "'x' is not a valid Insurance", required_insurances=["x"]
+        )
 
     @pytest.mark.parametrize("value", ["pension", 5])
     def test_insurances_not_a_collection(self, value: object) -> None:
