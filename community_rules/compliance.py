@@ -351,6 +351,21 @@ def check(
             done += 1
             if progress is not None:
                 progress(done, total)
+    return _district_report(district, findings, applied, effective, day)
+
+
+def _district_report(
+    district: District,
+    findings: list[Finding],
+    applied: Policy,
+    effective: datetime.date | None,
+    day: datetime.date | None,
+) -> Report:
+    """The report of ``district``: its communities' ``findings`` and then the district-wide ones.
+
+    Shared by :func:`check` and :func:`community_rules.parallel.assemble`, so that a
+    report built from chunks is the report :func:`check` builds.
+    """
     for module in _modules():
         check_district = getattr(module, "check_district", None)
         if check_district is not None:

@@ -473,9 +473,8 @@ def check_community(
     """
     cid = community.id
     yield from _office_and_welfare(community, cid, office, policy)
-    yield _living_allowance(community, cid, office)
-    yield _living_allowance_growth(community, cid, office)
-    yield _task_funds(community, cid, office)
+    for floor in _FLOORS:
+        yield _floor(floor, community, cid, office)
     members = community.staff_members
     if members:
         for member in members:
@@ -627,103 +626,71 @@ def _office_and_welfare(
     )
 
 
-def _living_allowance(community: Community, cid: str, office: str | None) -> Finding:
-    allowance = community.living_allowance
-    standard = community.living_allowance_standard
-    inputs: tuple[tuple[str, Value], ...] = (
-        ("living_allowance", allowance),
-        ("living_allowance_standard", standard),
-    )
-    if allowance is None or standard is None:
-        return LIVING_ALLOWANCE.finding(
-            Status.UNKNOWN,
-            community=cid,
-            office=office,
-            required=standard,
-            actual=allowance,
-            unit=_YUAN,
-            message_en="the living allowance or the district's standard is not known",
-            message_zh="生活补贴或现行标准未知",
-            inputs=inputs,
-        )
-    return _compare(
+@attrs.frozen
+class _Floor:
+    """A rule that one amount of a community must not fall below another (2.2.2, 3.2)."""
+
+    rule: Rule
+    required_field: str
+    actual_field: str
+    unknown: tuple[str, str]  # English, Chinese: what is not known
+    what: tuple[str, str]  # the amount checked
+    floor: tuple[str, str]  # the words that introduce the floor
+    required_first: bool = False  # the order of the two inputs in an explanation
+
+
+_FLOORS: tuple[_Floor, ...] = (
+    _Floor(
         LIVING_ALLOWANCE,
-        cid,
-        office,
-        standard,
-        allowance,
-        inputs,
-        "living allowance",
-        "生活补贴",
-        "the current standard is",
-        "现行标准为",
-    )
-
-
-def _living_allowance_growth(community: Community, cid: str, office: str | None) -> Finding:
-    allowance = community.living_allowance
-    previous = community.living_allowance_previous
-    inputs: tuple[tuple[str, Value], ...] = (
-        ("living_allowance", allowance),
-        ("living_allowance_previous", previous),
-    )
-    if allowance is None or previous is None:
-        return LIVING_ALLOWANCE_GROWTH.finding(
-            Status.UNKNOWN,
-            community=cid,
-            office=office,
-            required=previous,
-            actual=allowance,
-            unit=_YUAN,
-            message_en="this year's or last year's living allowance is not known",
-            message_zh="本年度或上一年度生活补贴未知",
-            inputs=inputs,
-        )
-    return _compare(
+        "living_allowance_standard",
+        "living_allowance",
+        ("the living allowance or the district's standard is not known", "生活补贴或现行标准未知"),
+        ("living allowance", "生活补贴"),
+        ("the current standard is", "现行标准为"),
+    ),
+    _Floor(
         LIVING_ALLOWANCE_GROWTH,
-        cid,
-        office,
-        previous,
-        allowance,
-        inputs,
-        "living allowance",
-        "生活补贴",
-        "it must not fall below last year's",
-        "不得低于上一年度的",
-    )
+        "living_allowance_previous",
+        "living_allowance",
+        ("this year's or last year's living allowance is not known", "本年度或上一年度生活补贴未知"),
+        ("living allowance", "生活补贴"),
+        ("it must not fall below last year's", "不得低于上一年度的"),
+    ),
+    _Floor(
+        TASK_FUNDS,
+        "task_funds_received",
+        "task_funds_retained",
+        (
+            "the funds that follow tasks (费随事转) received or kept are not known",
+            "按“费随事转”拨付或留用的经费未知",
+        ),
+        ("funds that follow tasks kept", "“费随事转”经费留用"),
+        ("all of what was received must be kept:", "应全部留用，拨付"),
+        required_first=True,
+    ),
+)
 
 
-def _task_funds(community: Community, cid: str, office: str | None) -> Finding:
-    received = community.task_funds_received
-    retained = community.task_funds_retained
-    inputs: tuple[tuple[str, Value], ...] = (
-        ("task_funds_received", received),
-        ("task_funds_retained", retained),
-    )
-    if received is None or retained is None:
-        return TASK_FUNDS.finding(
+def _floor(floor: _Floor, community: Community, cid: str, office: str | None) -> Finding:
+    """The finding of ``floor`` for ``community``: UNKNOWN when either amount is not known."""
+    actual = getattr(community, floor.actual_field)
+    required = getattr(community, floor.required_field)
+    inputs: tuple[tuple[str, Value], ...] = ((floor.actual_field, actual), (floor.required_field, required))
+    if floor.required_first:
+        inputs = inputs[::-1]
+    if actual is None or required is None:
+        return floor.rule.finding(
             Status.UNKNOWN,
             community=cid,
             office=office,
-            required=received,
-            actual=retained,
+            required=required,
+            actual=actual,
             unit=_YUAN,
-            message_en="the funds that follow tasks (费随事转) received or kept are not known",
-            message_zh="按“费随事转”拨付或留用的经费未知",
+            message_en=floor.unknown[0],
+            message_zh=floor.unknown[1],
             inputs=inputs,
         )
-    return _compare(
-        TASK_FUNDS,
-        cid,
-        office,
-        received,
-        retained,
-        inputs,
-        "funds that follow tasks kept",
-        "“费随事转”经费留用",
-        "all of what was received must be kept:",
-        "应全部留用，拨付",
-    )
+    return _compare(floor.rule, cid, office, required, actual, inputs, *floor.what, *floor.floor)
 
 
 def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy) -> Finding:

@@ -68,7 +68,14 @@ from typing import Any
 import attrs
 
 from ._fields import check_count
-from .compliance import Report, _check_as_of, _community_findings, _modules, _resolve_policy, check
+from .compliance import (
+    Report,
+    _check_as_of,
+    _community_findings,
+    _district_report,
+    _resolve_policy,
+    check,
+)
 from .errors import InvalidType, InvalidValue
 from .findings import Finding
 from .model import Community, District, SubDistrictOffice
@@ -201,21 +208,7 @@ def assemble(
     day = _check_as_of(as_of)
     applied, effective = _resolve_policy(policy, day)
     district = _district(subject)
-    findings = [Finding(*row) for row in _rows(rows)]
-    for module in _modules():
-        check_district = getattr(module, "check_district", None)
-        if check_district is not None:
-            findings.extend(check_district(district, policy=applied, as_of=day))
-    return Report(
-        subject=district.id,
-        name=district.name,
-        findings=tuple(findings),
-        as_of=day,
-        policy=applied,
-        policy_effective=effective,
-        offices=tuple((o.id, o.name) for o in district.offices),
-        communities=tuple((c.id, c.name, o.id) for o in district.offices for c in o.communities),
-    )
+    return _district_report(district, [Finding(*row) for row in _rows(rows)], applied, effective, day)
 
 
 def _rows(parts: object) -> Iterable[Row]:

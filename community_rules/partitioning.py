@@ -1308,25 +1308,43 @@ class _Check:
                 f"未知：{_NO_PLAN[1]}；{n}栋楼应各属一个小区。",
                 **kw,
             )
-        missing, multiple = self.missing, self.multiple
-        bad = len(missing) + len(multiple)
-        en = f"{n - bad:,} of {n:,} buildings are in exactly one sub-area."
-        zh = f"{n}栋楼中{n - bad}栋恰好属于一个小区。"
-        if missing:
-            en += f" In no sub-area: {_listing(missing, 'en')}."
-            zh += f"未划入任何小区：{_listing(missing, 'zh')}。"
-        if multiple:
-            en += f" Listed more than once: {_listing(multiple, 'en')}."
-            zh += f"被重复列入：{_listing(multiple, 'zh')}。"
-        return self.finding(
+        return self._exactly_once(
             _R_COVERAGE,
+            ("are in exactly one sub-area", "恰好属于一个小区"),
+            (self.missing, "In no sub-area", "未划入任何小区"),
+            (self.multiple, "Listed more than once", "被重复列入"),
+        )
+
+    def _exactly_once(
+        self,
+        rule: Rule,
+        sentence: tuple[str, str],
+        none: tuple[list[str], str, str],
+        several: tuple[list[str], str, str],
+    ) -> Finding:
+        """The finding that each building has exactly one of something (a sub-area, a head).
+
+        ``sentence`` says it in English and Chinese; ``none`` and ``several``
+        are the buildings with none or several of it, with their labels.
+        """
+        n = len(self.buildings)
+        bad = len(none[0]) + len(several[0])
+        en = f"{n - bad:,} of {n:,} buildings {sentence[0]}."
+        zh = f"{n}栋楼中{n - bad}栋{sentence[1]}。"
+        for ids, label_en, label_zh in (none, several):
+            if ids:
+                en += f" {label_en}: {_listing(ids, 'en')}."
+                zh += f"{label_zh}：{_listing(ids, 'zh')}。"
+        return self.finding(
+            rule,
             Status.NOT_MET if bad else Status.MET,
             en,
             zh,
-            subject=", ".join(missing + multiple) or None,
+            subject=", ".join(none[0] + several[0]) or None,
+            required=n,
             actual=n - bad,
             gap=bad,
-            **kw,
+            unit="buildings",
         )
 
     def sub_area_head(self) -> Finding:
@@ -1537,26 +1555,11 @@ class _Check:
                 required=n,
                 unit="buildings",
             )
-        uncared, shared = self.uncared, self.shared
-        bad = len(uncared) + len(shared)
-        en = f"{n - bad:,} of {n:,} buildings have exactly one building head."
-        zh = f"{n}栋楼中{n - bad}栋恰有一名楼长。"
-        if uncared:
-            en += f" Without a building head: {_listing(uncared, 'en')}."
-            zh += f"无楼长：{_listing(uncared, 'zh')}。"
-        if shared:
-            en += f" In the care of two or more: {_listing(shared, 'en')}."
-            zh += f"由两名以上楼长负责：{_listing(shared, 'zh')}。"
-        return self.finding(
+        return self._exactly_once(
             _R_HEAD_COVERAGE,
-            Status.NOT_MET if bad else Status.MET,
-            en,
-            zh,
-            subject=", ".join(uncared + shared) or None,
-            required=n,
-            actual=n - bad,
-            gap=bad,
-            unit="buildings",
+            ("have exactly one building head", "恰有一名楼长"),
+            (self.uncared, "Without a building head", "无楼长"),
+            (self.shared, "In the care of two or more", "由两名以上楼长负责"),
         )
 
 
