@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import community_rules as cr
 from community_rules import strategies as crst
-from community_rules.budgeting import AMOUNTS, Budget, BudgetTotals, budget
+from community_rules.budgeting import AMOUNTS, Budget, BudgetTotals, budget, community_budget
 from community_rules.errors import InvalidType, InvalidValue
 from community_rules.model import Building, Community, District, StaffMember, SubDistrictOffice
 from community_rules.partitioning import partition
@@ -129,8 +129,38 @@ class TestCommunityLines:
         assert info.value.path == "offices[0].communities[0].staff_members[0].monthly_pay"
 
     def test_unknown_community(self, plan: Budget) -> None:
-        with pytest.raises(InvalidValue):
+        with pytest.raises(InvalidValue, match="is not a community of this budget") as info:
             plan.community("Z")
+        assert (info.value.path, info.value.value) == ("community", "Z")
+        assert "不是本预算中的社区" in info.value.message_zh
+
+    def test_everything_missing_is_listed_with_its_reason(self) -> None:
+        # Households, buildings and pay all unknown: each amount names why, none is dropped.
+        c = Community("X", staff_members=[StaffMember("S1")])
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert line.missing == (
+            ("office_funds", "households not known"),
+            ("welfare_funds", "households not known"),
+            ("building_head_allowance", "no buildings listed"),
+            ("staff_base_pay", "monthly pay not known for some staff"),
+            ("staff_performance_pay", "monthly pay not known for some staff"),
+        )
+
+    def test_staff_not_listed_is_the_reason_given(self) -> None:
+        c = Community("X", households=300, buildings=[Building("X1", 300)], staff=2)
+        line = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025).community("X")
+        assert dict(line.missing) == {
+            "staff_base_pay": "the staff members are not listed",
+            "staff_performance_pay": "the staff members are not listed",
+        }
+
+    def test_community_budget_refuses_what_is_not_a_community_or_a_policy(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            community_budget(None, year_allowance=D("1200.00"))  # type: ignore[arg-type]
+        assert info.value.path == "community"
+        with pytest.raises(InvalidType) as info:
+            community_budget(Community("X"), year_allowance=D("1200.00"), policy=None)  # type: ignore[arg-type]
+        assert info.value.path == "policy"
 
 
 class TestTotals:
@@ -188,8 +218,24 @@ class TestYearAndPolicy:
             D("9408.00"),
         )
 
+    def test_welfare_share_and_pay_split_come_from_the_policy(self) -> None:
+        policy = attrs.evolve(DEFAULT_POLICY, welfare_share=D("0.9"), base_pay_share=D("0.6"))
+        a = budget(_district(), 2025, policy=policy).community("A")
+        # 9,800.00 office funds for 980 households; 0.9 × 9,800 = 8,820.00.
+        assert (a.office_funds, a.welfare_funds) == (D("9800.00"), D("8820.00"))
+        # Pay 4,321.05 + 3,000.00 a month: base 60 % = 2,592.63 + 1,800.00 (half up),
+        # performance 1,728.42 + 1,200.00; twelve months each.
+        assert a.staff_base_pay == D("52711.56")  # 12 × 4,392.63
+        assert a.staff_performance_pay == D("35141.04")  # 12 × 2,928.42
+        assert a.staff_base_pay + a.staff_performance_pay == 12 * (D("4321.05") + D("3000.00"))
+
+    @pytest.mark.parametrize("year", [1, 9999])
+    def test_the_first_and_last_calendar_years_are_accepted(self, year: int) -> None:
+        assert budget(_district(), year).year == year
+
     @pytest.mark.parametrize(
-        ("year", "error"), [("2025", InvalidType), (True, InvalidType), (0, InvalidValue)]
+        ("year", "error"),
+        [("2025", InvalidType), (True, InvalidType), (0, InvalidValue), (10_000, InvalidValue)],
     )
     def test_bad_year(self, year: object, error: type[Exception]) -> None:
         with pytest.raises(error):
