@@ -341,3 +341,180 @@ class TestSample:
         assert got["dongshan-2"]["organisation.tiers"] is Status.NOT_MET
         # nanhu-2 reported no workstation at all.
         assert got["nanhu-2"]["organisation.workstation"] is Status.UNKNOWN
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+class TestFindingsCarryTheirFacts:
+    """Each finding names its community, office, required and actual values and the inputs it read."""
+
+    FIELDS = (
+        ("exists", "organisation.workstation"),
+        ("dispatched_by_office", "organisation.dispatched"),
+        ("shares_premises", "organisation.joint_office"),
+        ("party_organisation", "organisation.party_organisation"),
+    )
+
+    def assert_located(self, f: Finding) -> None:
+        assert (f.community, f.office) == ("C1", "O1"), f.rule
+
+    @pytest.mark.parametrize("value", [True, False, None])
+    def test_each_fact_names_its_input_and_place(self, value: bool | None) -> None:
+        import attrs
+
+        for field, rule in self.FIELDS:
+            ws = attrs.evolve(FULL, **{field: value})
+            f = by_rule(community(workstation=ws), office="O1")[rule]
+            self.assert_located(f)
+            # 2.1 requires each fact (a plain declarative sentence): required True, actual the fact.
+            assert (f.required, f.actual) == (True, value)
+            assert f.inputs == ((f"workstation.{field}", value),)
+
+    def test_messages_are_in_their_language(self) -> None:
+        # Met, not met and unknown each have an English and a Chinese message, not two Chinese ones.
+        import attrs
+
+        for value in (True, False, None):
+            for field, rule in self.FIELDS:
+                f = by_rule(community(workstation=attrs.evolve(FULL, **{field: value})))[rule]
+                assert not _has_cjk(f.message_en), (rule, value, f.message_en)
+                assert _has_cjk(f.message_zh), (rule, value)
+        for member, secretary in ((True, True), (True, False), (True, None), (False, None), (None, None)):
+            ws = Workstation(exists=True, head_party_member=member, head_is_party_secretary=secretary)
+            f = by_rule(community(workstation=ws))["organisation.party_secretary"]
+            assert not _has_cjk(f.message_en), (member, secretary, f.message_en)
+            assert _has_cjk(f.message_zh)
+
+    def test_nothing_known_located_and_required(self) -> None:
+        found = by_rule(community(workstation=None), office="O1")
+        for rule in list(found)[:5]:
+            self.assert_located(found[rule])
+        # The four facts are required; whether the secretary rule applies is itself not known.
+        for _, rule in self.FIELDS:
+            assert found[rule].required is True
+        assert found["organisation.party_secretary"].required is None
+
+    def test_no_workstation_inputs_and_place(self) -> None:
+        ws = Workstation(
+            exists=False, dispatched_by_office=True, shares_premises=None, head_party_member=True
+        )
+        found = by_rule(community(workstation=ws), office="O1")
+        for rule in ("organisation.dispatched", "organisation.joint_office", "organisation.party_secretary"):
+            assert found[rule].status is Status.NOT_APPLICABLE
+            self.assert_located(found[rule])
+            # The reason (no workstation) is among the inputs, before the fact itself.
+            assert found[rule].inputs[0] == ("workstation.exists", False)
+        assert found["organisation.dispatched"].inputs[1] == ("workstation.dispatched_by_office", True)
+        assert found["organisation.joint_office"].inputs[1] == ("workstation.shares_premises", None)
+        assert found["organisation.party_secretary"].inputs[1:] == (
+            ("workstation.head_party_member", True),
+            ("workstation.head_is_party_secretary", None),
+        )
+        self.assert_located(found["organisation.party_organisation"])
+
+    @pytest.mark.parametrize(
+        ("member", "secretary"), [(True, True), (True, False), (True, None), (False, True), (None, False)]
+    )
+    def test_secretary_findings_located_with_inputs(
+        self, member: bool | None, secretary: bool | None
+    ) -> None:
+        ws = Workstation(exists=True, head_party_member=member, head_is_party_secretary=secretary)
+        f = by_rule(community(workstation=ws), office="O1")["organisation.party_secretary"]
+        self.assert_located(f)
+        assert f.inputs == (
+            ("workstation.head_party_member", member),
+            ("workstation.head_is_party_secretary", secretary),
+        )
+        if member:
+            # The rule applies: the head, a member, should in principle be the secretary.
+            assert (f.required, f.actual) == (True, secretary)
+
+
+class TestHeadTermBoundaries:
+    """A building head serves from the first day of the term to the last, both included."""
+
+    def tiers(self, head: BuildingHead, as_of: datetime.date) -> Finding:
+        c = community(building_heads=(head,))
+        return by_rule(c, office="O1", as_of=as_of)["organisation.tiers"]
+
+    def test_first_day_of_the_term(self) -> None:
+        head = BuildingHead("H1", buildings=("B1", "B2", "B3"), start=datetime.date(2009, 3, 1))
+        assert self.tiers(head, datetime.date(2009, 3, 1)).status is Status.MET
+        # The day before the term starts the three buildings have no head: 1 tier missing.
+        before = self.tiers(head, datetime.date(2009, 2, 28))
+        assert (before.status, before.gap) == (Status.NOT_MET, 1)
+
+    def test_last_day_of_the_term(self) -> None:
+        head = BuildingHead("H1", buildings=("B1", "B2", "B3"), end=datetime.date(2009, 6, 30))
+        assert self.tiers(head, datetime.date(2009, 6, 30)).status is Status.MET
+        after = self.tiers(head, datetime.date(2009, 7, 1))
+        assert (after.status, after.gap) == (Status.NOT_MET, 1)
+
+
+class TestTiersFindingDetails:
+    RULE = "organisation.tiers"
+
+    def test_located_with_every_input(self) -> None:
+        f = by_rule(community(), office="O1", as_of=datetime.date(2009, 5, 1))[self.RULE]
+        assert (f.community, f.office) == ("C1", "O1")
+        assert f.inputs == (
+            ("office", "O1"),
+            ("workstation.exists", True),
+            ("sub_areas", 1),
+            ("building_heads", 1),
+            ("buildings", 3),
+            ("households", 310),  # 100 + 120 + 90, the buildings' households
+            ("as_of", "2009-05-01"),
+        )
+
+    def test_inputs_when_nothing_is_known(self) -> None:
+        c = Community("C1", workstation=None, sub_areas=None, building_heads=None)
+        f = by_rule(c)[self.RULE]
+        assert f.inputs == (
+            ("office", None),
+            ("workstation.exists", None),
+            ("sub_areas", None),
+            ("building_heads", None),
+            ("buildings", 0),
+            ("households", None),
+            ("as_of", None),
+        )
+        # Office not given, workstation not known: tiers 1 and 2 unknown; no households known, no
+        # sub-area, no heads: tier 3 unknown too. 0 present, 0 missing.
+        assert (f.status, f.actual, f.gap) == (Status.UNKNOWN, 0, 0)
+
+    @pytest.mark.parametrize(
+        "kw",
+        [
+            {},
+            {"workstation": None},
+            {"workstation": Workstation(exists=False)},
+            {"workstation": Workstation(exists=True, dispatched_by_office=False)},
+            {"sub_areas": None, "building_heads": None},
+            {"sub_areas": (), "building_heads": ()},
+            {"sub_areas": (ExistingSubArea("A1"), ExistingSubArea("A2", head="S2"))},
+            {"building_heads": (BuildingHead("H1", buildings=("B1",)),)},
+        ],
+    )
+    def test_english_message_names_tiers_in_english(self, kw: dict[str, object]) -> None:
+        f = by_rule(community(**kw))[self.RULE]
+        assert not _has_cjk(f.message_en), f.message_en
+        assert _has_cjk(f.message_zh)
+
+    def test_chinese_message_names_what_is_missing(self) -> None:
+        heads = (BuildingHead("H1", buildings=("B1", "B2")),)
+        areas = (ExistingSubArea("A1", head="S1"), ExistingSubArea("A7"))
+        f = by_rule(community(building_heads=heads, sub_areas=areas), office="O1")[self.RULE]
+        # B3 has no building head and A7 no sub-area head: tier 3 missing, 2 of 3 present.
+        assert (f.status, f.actual, f.gap) == (Status.NOT_MET, 2, 1)
+        assert "B3" in f.message_zh
+        assert "A7" in f.message_zh
+
+    def test_not_a_community_names_its_type(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            list(check_community(42))  # type: ignore[arg-type]
+        assert err.value.value == 42
+        assert "int" in err.value.message_en
+        assert "int" in err.value.message_zh

@@ -760,3 +760,427 @@ class TestCheckDistrict:
             "P-2010-huayuan": Status.UNKNOWN,
             "P-unknown-nanhu": Status.UNKNOWN,
         }
+
+
+# --- found by mutation testing (docs/strategies.md) ---------------------------------------
+
+LOCAL = attrs.evolve(DEFAULT_POLICY, old_town_space_m2=Decimal(180), new_space_m2=Decimal(350))
+
+
+class TestErrorsNameTheirField:
+    def test_space_gap_arguments(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_gap_m2("C1")  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("community", "C1")
+        with pytest.raises(InvalidType) as err:
+            space_gap_m2(old("C", 100), policy=None)  # type: ignore[arg-type]
+        assert err.value.path == "policy"
+
+    def test_communities_argument(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_progress(5)  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("communities", 5)
+        assert "int" in err.value.message_en
+        assert "int" in err.value.message_zh
+        with pytest.raises(InvalidType) as err:
+            space_plan([old("A", 150), "B"])  # type: ignore[list-item]
+        assert (err.value.path, err.value.value) == ("communities[1]", "B")
+        assert "str" in err.value.message_en
+        assert "str" in err.value.message_zh
+
+    def test_inexact_gap_names_the_space(self) -> None:
+        with pytest.raises(InvalidValue) as err:
+            space_gap_m2(old("C", "1E-80"))
+        assert (err.value.path, err.value.value) == ("office_space_m2", Decimal("1E-80"))
+        # Exclusive: 150 − 149.99…9 (62 nines) = 1E-62 is exact, but 1E-62 + 0.01 needs 61 digits.
+        space = "149." + "9" * 62
+        assert space_gap_m2(old("C", space)) == Decimal("1E-62")
+        with pytest.raises(InvalidValue) as err:
+            space_gap_m2(old("C", space), policy=EXCLUSIVE)
+        assert (err.value.path, err.value.value) == ("office_space_m2", Decimal(space))
+
+    def test_deadline_arguments(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_deadline([], as_of="2009-12-01", policy=None)  # type: ignore[arg-type]
+        assert err.value.path == "policy"
+        with pytest.raises(InvalidValue) as err:
+            space_deadline([], as_of="12/1/2009", policy=Y2009)
+        assert (err.value.path, err.value.value) == ("as_of", "12/1/2009")
+
+    def test_plan_arguments(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_plan([], policy=None)  # type: ignore[arg-type]
+        assert err.value.path == "policy"
+        with pytest.raises(InvalidValue) as err:
+            space_plan([old("A", 150), old("B", "1E-80")])
+        assert (err.value.path, err.value.value) == ("B.office_space_m2", Decimal("1E-80"))
+
+    def test_survey_arguments(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            survey_public_rooms(None)  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("projects", None)
+        assert "NoneType" in err.value.message_en
+        assert "NoneType" in err.value.message_zh
+        with pytest.raises(InvalidType) as err:
+            survey_public_rooms([project("P1", None, 10), 7])  # type: ignore[list-item]
+        assert (err.value.path, err.value.value) == ("projects[1]", 7)
+        assert "int" in err.value.message_en
+        assert "int" in err.value.message_zh
+        with pytest.raises(InvalidType) as err:
+            survey_public_rooms([], policy=None)  # type: ignore[arg-type]
+        assert err.value.path == "policy"
+
+    def test_proposal_arguments(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            propose_rooms(district(), policy=None)  # type: ignore[arg-type]
+        assert err.value.path == "policy"
+        with pytest.raises(InvalidType) as err:
+            propose_rooms([])  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("district", [])
+        assert "list" in err.value.message_zh
+        with pytest.raises(InvalidValue) as err:
+            propose_rooms(district(), search_limit=-1)
+        assert (err.value.path, err.value.value) == ("search_limit", -1)
+
+    def test_too_fine_room_names_its_area(self) -> None:
+        d = small_district(120, projects=[project("P1", "O1", "0.00000000001")])  # 11 places
+        with pytest.raises(InvalidValue) as err:
+            propose_rooms(d)
+        assert (err.value.path, err.value.value) == (
+            "projects[P1].public_rooms[P1-R1].area_m2",
+            Decimal("0.00000000001"),
+        )
+        assert "10" in err.value.message_zh
+
+
+class TestPolicyIsUsed:
+    """Every function reads its numbers from the policy it is given (LOCAL: 180 and 350 m²)."""
+
+    def test_gap(self) -> None:
+        # 180 − 150 = 30 m² under LOCAL; 0 under the default 150.
+        assert space_gap_m2(old("C", 150), policy=LOCAL) == Decimal(30)
+        # 350 − 300 = 50 m².
+        assert space_gap_m2(new("C", 300), policy=LOCAL) == Decimal(50)
+
+    def test_deadline_progress(self) -> None:
+        # 150 meets 150 but not 180: 0 of 1 compliant under LOCAL.
+        local = attrs.evolve(LOCAL, adoption_year=2009)
+        d = space_deadline([old("A", 150)], as_of="2009-12-01", policy=local)
+        assert d.as_of == datetime.date(2009, 12, 1)
+        assert (d.progress.compliant, d.met) == (0, False)
+
+    def test_plan_upgrades(self) -> None:
+        # 1 committee, ceil(0.7) = 1 needed, 0 compliant under LOCAL: bring A up by 180 − 150 = 30.
+        plan = space_plan([old("A", 150)], policy=LOCAL)
+        (u,) = plan.upgrades
+        assert (u.community, u.kind, u.required_m2, u.actual_m2, u.added_m2) == (
+            "A",
+            CommunityKind.OLD_TOWN,
+            Decimal(180),
+            Decimal(150),
+            Decimal(30),
+        )
+
+    def test_proposal(self) -> None:
+        # A (150 m²) is 30 short of 180: the 30 m² room brings it up; under the default it is not short.
+        d = small_district(150, projects=[project("P1", "O1", 30)])
+        p = propose_rooms(d, policy=LOCAL)
+        assert covered(p) == {"C0": ["P1-R1"]}
+        assert p.assignments[0].gap_m2 == Decimal(30)
+        assert propose_rooms(d).brought_up == 0
+        # The cut-off is the policy's too: from 2010 on, a project of June 2009 is out of scope.
+        later = attrs.evolve(LOCAL, public_rooms_from=datetime.date(2010, 1, 1))
+        p = propose_rooms(d, policy=later)
+        assert (p.brought_up, p.still_short) == (0, ("C0",))
+
+    def test_public_room_finding_proposes_under_the_policy(self) -> None:
+        d = small_district(150, projects=[project("P1", "O1", 30)])
+        (f,) = [f for f in check_district(d, policy=LOCAL) if f.rule == "space.public_rooms"]
+        assert "P1-R1 → C0" in f.message_en
+        assert "P1-R1 → C0" in f.message_zh
+
+
+class TestCheckCommunityFindings:
+    def test_met_located(self) -> None:
+        (f,) = check_community(new("C1", 320), office="O1")
+        # 320 ≥ 300: met, nothing short.
+        assert (f.status, f.required, f.actual, f.gap, f.unit) == (
+            Status.MET,
+            Decimal(300),
+            Decimal(320),
+            Decimal(0),
+            "m²",
+        )
+        assert (f.community, f.office) == ("C1", "O1")
+        assert f.inputs == (("kind", "new"), ("office_space_m2", Decimal(320)))
+        assert "new_space_m2" in f.parameters
+
+    def test_unknown_located(self) -> None:
+        (f,) = check_community(old("C1", None), office="O1")
+        assert (f.community, f.office, f.unit) == ("C1", "O1", "m²")
+        assert f.inputs == (("kind", "old_town"), ("office_space_m2", None))
+        assert "old_town_space_m2" in f.parameters
+
+    def test_not_met_from_the_policy(self) -> None:
+        (f,) = check_community(old("C1", 170), policy=LOCAL, office="O1")
+        # 180 − 170 = 10 m² short.
+        assert (f.status, f.required, f.actual, f.gap) == (
+            Status.NOT_MET,
+            Decimal(180),
+            Decimal(170),
+            Decimal(10),
+        )
+        assert (f.community, f.office, f.unit) == ("C1", "O1", "m²")
+        assert "10 m²" in f.message_en
+        assert "old_town_space_m2" in f.parameters
+
+    def test_too_fine_gap_located(self) -> None:
+        (f,) = check_community(old("C1", "1E-80"), office="O1")
+        assert (f.community, f.office, f.required, f.actual, f.unit) == (
+            "C1",
+            "O1",
+            Decimal(150),
+            Decimal("1E-80"),
+            "m²",
+        )
+        assert "old_town_space_m2" in f.parameters
+
+    def test_reading_named_in_the_message(self) -> None:
+        # I-12: the inclusive reading is "at least" (不少于), the exclusive one "more than" (超过).
+        (f,) = check_community(old("C1", 120))
+        assert "at least 150 m²" in f.message_en
+        assert "不少于 150 平方米" in f.message_zh
+
+
+class TestTargetFindingDetails:
+    def target(self, d: District, policy: Policy = Y2009, as_of: datetime.date | None = None) -> Finding:
+        return next(f for f in check_district(d, policy=policy, as_of=as_of) if f.rule == "space.target")
+
+    def test_inputs(self) -> None:
+        f = self.target(small_district(150, 100, None), as_of=datetime.date(2009, 12, 1))
+        # 3 committees: C0 meets, C1 is 50 short, C2 unknown.
+        assert f.inputs == (
+            ("communities", 3),
+            ("compliant", 1),
+            ("unknown", 1),
+            ("adoption_year", 2009),
+            ("as_of", "2009-12-01"),
+        )
+        unset = self.target(small_district(150), policy=DEFAULT_POLICY)
+        assert unset.inputs == (
+            ("communities", 1),
+            ("compliant", 1),
+            ("unknown", 0),
+            ("adoption_year", None),
+            ("as_of", None),
+        )
+
+    def test_verdict_in_both_languages(self) -> None:
+        # 1 of 2 meets; ceil(1.4) = 2 needed: not met.
+        f = self.target(small_district(150, 100))
+        assert f.status is Status.NOT_MET
+        assert "not met" in f.message_en
+        assert "未达到" in f.message_zh
+        ok = self.target(small_district(150, 150))
+        assert ok.status is Status.MET
+        assert "not met" not in ok.message_en
+        assert "已达到" in ok.message_zh
+
+    def test_the_last_day_has_not_passed(self) -> None:
+        # 今年底之前: on 31 December itself the deadline is today, 0 days remain; it has not passed.
+        f = self.target(small_district(100), as_of=datetime.date(2009, 12, 31))
+        assert "0 days remain" in f.message_en
+        assert "passed" not in f.message_en
+        assert "已过" not in f.message_zh
+        assert "还有 0 天" in f.message_zh
+
+    def test_without_as_of_names_the_deadline_in_chinese(self) -> None:
+        f = self.target(small_district(150))
+        assert "2009-12-31" in f.message_zh
+
+
+class TestPublicRoomFindingDetails:
+    def rooms(self, *projects: Project, policy: Policy = DEFAULT_POLICY) -> dict[str, Finding]:
+        d = small_district(120, projects=projects)
+        return {f.subject: f for f in check_district(d, policy=policy) if f.rule == "space.public_rooms"}
+
+    def test_inputs_of_each_kind_of_finding(self) -> None:
+        found = self.rooms(
+            project("P1", "O1", 30, "20.5", completed=datetime.date(2009, 5, 20)),
+            project("P2", None, 10, completed=datetime.date(2007, 11, 1)),
+            Project("P3", office="O1", public_rooms=[PublicRoom("R", 80)]),
+            Project("P4", completed=PartialDate(2010, 3), office="O1"),
+        )
+        assert found["P1"].inputs == (("completed", "2009-05-20"), ("office", "O1"), ("public_rooms", 2))
+        assert found["P2"].inputs == (("completed", "2007-11-01"), ("office", None), ("public_rooms", 1))
+        assert found["P3"].inputs == (("completed", None), ("office", "O1"), ("public_rooms", 1))
+        assert found["P4"].inputs == (("completed", "2010-03"), ("office", "O1"), ("public_rooms", 0))
+        # P1: 2 rooms, 30 + 20.5 = 50.5 m².
+        assert "2 public rooms" in found["P1"].message_en
+        assert "50.5 m²" in found["P1"].message_en
+        assert "50.5 平方米" in found["P1"].message_zh
+        assert "2 间" in found["P1"].message_zh
+        assert "2009-05-20" in found["P1"].message_en
+
+    def test_partial_completion_date_named(self) -> None:
+        # Known only to the month, January 2008, which contains a cut-off of 15 January: not decidable.
+        mid = attrs.evolve(DEFAULT_POLICY, public_rooms_from=datetime.date(2008, 1, 15))
+        p6 = Project("P6", completed=PartialDate(2008, 1), office="O1", public_rooms=[PublicRoom("R", 80)])
+        f = self.rooms(p6, policy=mid)["P6"]
+        assert f.status is Status.UNKNOWN
+        assert "month" in f.message_en
+        assert "None" not in f.message_en
+        assert "年" in f.message_zh
+        assert "None" not in f.message_zh
+        # A date not known at all names no precision.
+        f = self.rooms(Project("P3", office="O1", public_rooms=[PublicRoom("R", 80)]))["P3"]
+        assert "known only" not in f.message_en
+        assert "仅知" not in f.message_zh
+
+    def test_chinese_plans(self) -> None:
+        found = self.rooms(
+            project("P5", None, 10),  # no office recorded
+            project("P7", "O1", 5),  # 5 m² cannot bring C0 (30 short) up to standard
+        )
+        assert "None" not in found["P5"].message_zh
+        assert "街道办事处" in found["P5"].message_zh
+        assert "None" not in found["P7"].message_en
+        assert "None" not in found["P7"].message_zh
+        assert "P7-R1 →" not in found["P7"].message_en
+
+    def test_area_too_long_to_add_still_reports(self) -> None:
+        # 10^14 + 10^-50 has 65 digits: the area is not stated, but the finding is still made.
+        found = self.rooms(project("P7", "O1", "1E+14", "1E-50"))
+        assert found["P7"].status is Status.UNKNOWN
+        assert found["P7"].required == 2
+
+
+class TestProposalDetails:
+    def test_unknown_space_does_not_stop_the_office(self) -> None:
+        # U's space is unknown; A, after it in the same office, is 50 short and the 50 m² room covers it.
+        offices = [SubDistrictOffice("O1", communities=[old("U", None), old("A", 100)])]
+        p = propose_rooms(district(*offices, projects=[project("P", "O1", 50)]))
+        assert covered(p) == {"A": ["P-R1"]}
+        assert p.unknown_space == ("U",)
+
+    def test_recoverable_rooms_carry_their_completion(self) -> None:
+        s = survey_public_rooms([project("P1", "O1", 10, completed=datetime.date(2009, 5, 20))])
+        (room,) = s.recoverable
+        assert (room.project, room.room, room.area_m2, room.office, room.completed) == (
+            "P1",
+            "P1-R1",
+            Decimal(10),
+            "O1",
+            datetime.date(2009, 5, 20),
+        )
+
+    @pytest.mark.parametrize(
+        ("space", "room", "brought_up"),
+        [
+            # 150 − 149.5 = 0.5 short: 0.4 m² does not cover it, 0.6 does (no rounding of areas).
+            ("149.5", "0.4", 0),
+            ("149.5", "0.6", 1),
+            # Twelve places, the last two zero: 0.5 exactly, covered by 0.5.
+            ("149.500000000000", "0.5", 1),
+            # A room of 0.499999999900 (twelve places) falls 0.0000000001 short of 0.5.
+            ("149.5", "0.499999999900", 0),
+            ("149.5", "0.500000000000", 1),
+            # Ten places are allowed: 150 − 149.9999999999 = 0.0000000001, covered by a room of as much.
+            ("149.9999999999", "0.0000000001", 1),
+        ],
+    )
+    def test_decimal_areas_compared_exactly(self, space: str, room: str, brought_up: int) -> None:
+        d = district(
+            SubDistrictOffice("O1", communities=[old("A", space)]), projects=[project("P", "O1", room)]
+        )
+        p = propose_rooms(d)
+        assert p.brought_up == brought_up
+        assert p.optimal
+
+
+class TestProposalSearch:
+    """Cases where the quick greedy pass falls short and the exact search must find the answer."""
+
+    def test_the_smallest_gaps_are_the_ones_tried(self) -> None:
+        # A lacks 60, B 7, C 6; rooms 9, 3, 3, 0.5 (15.5 m²). A cannot be covered (15.5 < 60). Greedy
+        # gives C (6) the 9 and leaves 3 + 3 + 0.5 = 6.5 < 7 for B: one. The two smallest gaps, 6 and
+        # 7, can both be covered: 9 → B, 3 + 3 → C; the 0.5 m² room is left spare.
+        d = proposal_district({"O1": [60, 7, 6]}, {"O1": []})
+        d = attrs.evolve(d, projects=[project("P", "O1", 9, 3, 3, "0.5")])
+        p = propose_rooms(d)
+        assert covered(p) == {"O1-C1": ["P-R1"], "O1-C2": ["P-R2", "P-R3"]}
+        assert [r.room for r in p.spare] == ["P-R4"]
+        assert (p.still_short, p.optimal) == (("O1-C0",), True)
+
+    def test_rooms_listed_smallest_first(self) -> None:
+        # Rooms 3, 3, 7 (13 m²) for gaps 6 and 7 (13 m²): only 7 → the 7 m² gap and 3 + 3 → the 6 m²
+        # one covers both; all the area is needed. The order the rooms are listed in does not matter.
+        d = proposal_district({"O1": [6, 7]}, {"O1": [3, 3, 7]})
+        p = propose_rooms(d)
+        assert covered(p) == {"O1-C0": ["P-O1-R1", "P-O1-R2"], "O1-C1": ["P-O1-R3"]}
+        assert p.optimal
+
+    def test_four_hundred_rooms_are_still_searched(self) -> None:
+        # The exact search runs up to 400 rooms in an office (past it the greedy answer is kept).
+        # A lacks 7, B 6; rooms 9, 3, 3 and 397 of 0.001 m² (0.397 m²): 400 rooms. Greedy: 9 → B,
+        # then 3 + 3 + 0.397 = 6.397 < 7. The search: 9 → A, 3 + 3 → B.
+        d = proposal_district({"O1": [7, 6]}, {})
+        d = attrs.evolve(d, projects=[project("P", "O1", 9, 3, 3, *["0.001"] * 397)])
+        p = propose_rooms(d)
+        assert (p.brought_up, p.optimal) == (2, True)
+        assert covered(p) == {"O1-C0": ["P-R1"], "O1-C1": ["P-R2", "P-R3"]}
+
+    def test_search_backtracks(self) -> None:
+        # Gaps 13, 1 and 12; rooms 5, 6, 8, 3, 6 (28 m² for 26). Greedy: 3 → the 1, 8 + 5 → the 12,
+        # then 6 + 6 = 12 < 13: two. All three: 8 + 5 → 13, 3 → 1, 6 + 6 → 12, the only way (the 1 m²
+        # gap must take the 3: any larger room leaves too little for 13 and 12).
+        d = proposal_district({"O1": [13, 1, 12]}, {"O1": [5, 6, 8, 3, 6]})
+        p = propose_rooms(d)
+        assert covered(p) == {
+            "O1-C0": ["P-O1-R1", "P-O1-R3"],
+            "O1-C1": ["P-O1-R4"],
+            "O1-C2": ["P-O1-R2", "P-O1-R5"],
+        }
+        assert p.optimal
+
+    def test_three_of_four_with_no_area_to_spare(self) -> None:
+        # Gaps 12, 10, 13, 10 (45 m²); rooms 9, 8, 3, 7, 3, 3 (33 m²): not all four. The three smallest
+        # (10 + 10 + 12 = 32) fit: 12 takes 9 + 3 (the only set that reaches 12 and leaves 20 for
+        # the 10s: 8 + 3 and 7 + 3). Greedy gives the first 10 the 9 + 3 and the second 8 + 3, and
+        # leaves 7 + 3 < 12: two.
+        d = proposal_district({"O1": [12, 10, 13, 10]}, {"O1": [9, 8, 3, 7, 3, 3]})
+        p = propose_rooms(d)
+        assert (p.brought_up, p.still_short, p.optimal) == (3, ("O1-C2",), True)
+        assert "P-O1-R1" in covered(p)["O1-C0"]
+
+    def test_every_room_used_exactly(self) -> None:
+        # Gaps 10, 11, 13, 9; rooms 1, 10, 7, 1 (19 m² = 9 + 10). Greedy gives the 9 the 10 m² room
+        # and leaves 1 + 7 + 1 = 9 < 10. Both smallest: 10 → the 10, 7 + 1 + 1 → the 9.
+        d = proposal_district({"O1": [10, 11, 13, 9]}, {"O1": [1, 10, 7, 1]})
+        p = propose_rooms(d)
+        assert covered(p) == {"O1-C0": ["P-O1-R2"], "O1-C3": ["P-O1-R1", "P-O1-R3", "P-O1-R4"]}
+        assert p.optimal
+
+    def test_more_gaps_than_rooms_can_serve(self) -> None:
+        # Gaps 13, 14, 3, 2; rooms 4, 10, 8. Three gaps would need a room each, and no room reaches
+        # 13: at most two (the 2 and the 3).
+        d = proposal_district({"O1": [13, 14, 3, 2]}, {"O1": [4, 10, 8]})
+        p = propose_rooms(d)
+        assert (p.brought_up, p.still_short, p.optimal) == (2, ("O1-C0", "O1-C1"), True)
+
+    def test_a_committee_without_rooms_is_not_covered(self) -> None:
+        # Two committees 1 m² short and one room of 6 m²: a room goes to one committee only.
+        d = proposal_district({"O1": [1, 1]}, {"O1": [6]})
+        p = propose_rooms(d)
+        assert (p.brought_up, p.still_short) == (1, ("O1-C1",))
+
+
+class TestTargetShareNamed:
+    def test_message_names_the_policy_share(self) -> None:
+        # A share of 0.75: 3 of 4 committees, ceil(0.75 × 4) = 3 needed; the message says 75 %, not 0.75.
+        policy = attrs.evolve(Y2009, space_target_share=Decimal("0.75"))
+        f = next(check_district(small_district(150, 150, 150, 100), policy=policy))
+        assert (f.status, f.required, f.actual) == (Status.MET, 3, 3)
+        # The compliance rate 3/4 = 75.00 %, and the share with the committees it needs.
+        assert "75 % needs 3" in f.message_en
+        assert "75% 需 3" in f.message_zh
