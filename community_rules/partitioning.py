@@ -754,10 +754,8 @@ def _runs(buildings: Sequence[Building], households: list[int], policy: Policy) 
     return runs
 
 
-def _cut_runs(
-    buildings: Sequence[Building], households: list[int], policy: Policy
-) -> list[tuple[_RawRun, list[int], int]]:
-    """Every run, the ends of its sub-areas in ``run.positions``, and its largest sub-area.
+def _cut_runs(runs: list[_RawRun], policy: Policy) -> list[tuple[_RawRun, list[int], int]]:
+    """Every run of :func:`_runs`, the ends of its sub-areas in ``run.positions``, and its largest sub-area.
 
     Sub-area ``k`` of a run is ``run.positions[ends[k - 1]:ends[k]]``, in
     input order (a run of residents' group blocks has each sub-area's slice
@@ -766,7 +764,7 @@ def _cut_runs(
     nearest = policy.sub_area_rule is SubAreaRule.NEAREST
     cap = policy.sub_area_households
     result = []
-    for run in _runs(buildings, households, policy):
+    for run in runs:
         if run.kind is RunKind.LARGE_BUILDING:  # over the cap: a sub-area of its own
             result.append((run, [1], run.weights[0]))
             continue
@@ -783,12 +781,12 @@ def _cut_runs(
     return result
 
 
-def _sub_area_count(buildings: Sequence[Building], households: list[int], policy: Policy) -> int:
-    """How many sub-areas the optimal partition has, without working out the balanced cuts."""
+def _sub_area_count(runs: list[_RawRun], policy: Policy) -> int:
+    """How many sub-areas the optimal partition of ``runs`` has, without working out the balanced cuts."""
     nearest = policy.sub_area_rule is SubAreaRule.NEAREST
     cap = policy.sub_area_households
     count = 0
-    for run in _runs(buildings, households, policy):
+    for run in runs:
         if run.kind is RunKind.LARGE_BUILDING or (not nearest and sum(run.weights) <= cap):
             count += 1
         else:
@@ -796,11 +794,10 @@ def _sub_area_count(buildings: Sequence[Building], households: list[int], policy
     return count
 
 
-def _sub_area_positions(buildings: Sequence[Building], policy: Policy) -> list[list[int]]:
-    """The optimal sub-areas as lists of input positions (no result objects: for checks)."""
-    households = [b.households for b in buildings]
+def _sub_area_positions(runs: list[_RawRun], policy: Policy) -> list[list[int]]:
+    """The optimal sub-areas of ``runs`` as lists of input positions (no result objects: for checks)."""
     parts = []
-    for run, ends, _ in _cut_runs(buildings, households, policy):
+    for run, ends, _ in _cut_runs(runs, policy):
         start = 0
         for end in ends:
             parts.append(run.positions[start:end])
@@ -928,7 +925,7 @@ def partition(buildings: Iterable[Building], *, policy: Policy = DEFAULT_POLICY)
     households = [b.households for b in items]
     take = items.__getitem__
     areas: list[tuple[int, SubArea]] = []
-    for raw, ends, largest in _cut_runs(items, households, policy):
+    for raw, ends, largest in _cut_runs(_runs(items, households, policy), policy):
         positions = raw.positions
         members = tuple(map(take, positions))
         weights = raw.weights if raw.offsets is None else [households[i] for i in positions]
@@ -1127,6 +1124,7 @@ class _Check:
         "policy",
         "positions",
         "reading",
+        "runs",
         "shared",
         "uncared",
     )
@@ -1138,7 +1136,9 @@ class _Check:
         buildings = self.buildings = community.buildings
         households = [b.households for b in buildings]
         self.households = sum(households)
-        self.count = _sub_area_count(buildings, households, policy)
+        # The runs are worked out once: for the count now, for the cuts if needed.
+        self.runs = _runs(buildings, households, policy)
+        self.count = _sub_area_count(self.runs, policy)
         self.reading = _reading(policy)
         self.positions: list[list[int]] | None = None
         plan = self.plan = community.sub_areas
@@ -1186,7 +1186,7 @@ class _Check:
     def optimal(self) -> list[list[int]]:
         """The optimal partition's sub-areas as input positions (worked out only when needed)."""
         if self.positions is None:
-            self.positions = _sub_area_positions(self.buildings, self.policy)
+            self.positions = _sub_area_positions(self.runs, self.policy)
         return self.positions
 
     @property
