@@ -133,8 +133,54 @@ def _is_tuple_of(type_: Any) -> bool:
     return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[-1] is Ellipsis
 
 
+def _field_errors(
+    cls: type[Any], value: Mapping[str, Any], conv: cattrs.Converter, skip: set[str]
+) -> list[Error]:
+    """Every error of ``cls``'s fields in ``value`` taken one at a time, in field order.
+
+    cattrs structures the fields and then calls ``cls``, whose converters and
+    validators stop at the first bad field, and never run at all when a
+    nested value failed; this pass finds the others, so that a document's
+    errors are all reported at once. Fields in ``skip`` (already reported)
+    are left out; rules between fields (``__attrs_post_init__``) need the
+    whole object and are left to the constructor.
+    """
+    errors: list[Error] = []
+    for field in attrs.fields(cls):
+        if field.name in skip or field.name not in value:
+            continue
+        try:
+            item = conv.structure(value[field.name], field.type)
+            converter = field.converter
+            if isinstance(converter, attrs.Converter):
+                # The library's converters read neither the instance nor anything but the field.
+                item = converter.converter(item, None, field)  # type: ignore[attr-defined]
+            elif converter is not None:
+                item = converter(item)
+            if field.validator is not None:
+                field.validator(None, field, item)
+        except Error as exc:  # the fields left are those cattrs structured without error
+            errors.append(exc)
+    return errors
+
+
+def _attribute_name(exc: BaseException) -> str | None:
+    """The field of a class whose value ``exc`` is about, from cattrs' notes (None: not noted)."""
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return note.name
+    return None
+
+
 def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], Any]:
     inner = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+    order = {field.name: i for i, field in enumerate(attrs.fields(cls))}
+
+    def position(exc: BaseException) -> int:
+        name = _attribute_name(exc)
+        if name is None and isinstance(exc, Error):
+            name = exc.path.split(".")[0].split("[")[0]
+        return order.get(name or "", len(order))
 
     def structure(value: Any, _type: Any) -> Any:
         if not isinstance(value, Mapping):
@@ -144,7 +190,21 @@ def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> 
                 f"is of type {type(value).__name__}; expected a table of {cls.__name__} fields",
                 f"类型为 {type(value).__name__}；应为 {cls.__name__} 的字段表",
             )
-        return inner(value, cls)
+        try:
+            return inner(value, cls)
+        except (BaseValidationError, Error) as exc:
+            # Either a nested value failed and the class was never called, or the class
+            # stopped at its first bad field (raised bare by older cattrs): check each of
+            # the other fields alone.
+            found = list(exc.exceptions) if isinstance(exc, BaseValidationError) else [exc]
+            failed = {name for name in map(_attribute_name, found) if name is not None}
+            own = _field_errors(cls, value, conv, failed)
+            if not own:
+                raise
+            # The constructor's own error (not noted with a field) is among ``own`` again.
+            kept = [e for e in found if not isinstance(e, Error) or _attribute_name(e)]
+            found = sorted([*kept, *own], key=position)
+            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", found, cls) from None
 
     return structure
 

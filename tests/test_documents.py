@@ -338,6 +338,47 @@ class TestAllErrors:
         err = _error({"id": "D", "offices": [{"id": "O", "communities": [{"id": "C", "staff": -1}]}]})
         assert [e.path for e in err.all_errors] == ["offices[0].communities[0].staff"]
 
+    def test_every_bad_field_of_one_object_is_listed(self) -> None:
+        # attrs stops at an object's first bad field; the loader goes on to the others.
+        building = {"id": "", "households": -1, "compound": 7}
+        err = _error(
+            {"id": "D", "offices": [{"id": "O", "communities": [{"id": "C", "buildings": [building]}]}]}
+        )
+        prefix = "offices[0].communities[0].buildings[0]."
+        assert [(e.path, e.value) for e in err.all_errors] == [
+            (prefix + "id", ""),
+            (prefix + "households", -1),
+            (prefix + "compound", 7),
+        ]
+
+    def test_a_parents_fields_are_checked_when_a_child_failed(self) -> None:
+        # The community is never built when a building fails; its own fields are still checked.
+        community = {
+            "id": "C",
+            "kind": "suburb",
+            "buildings": [{"id": "B1", "households": "x"}],
+            "staff": -2,
+            "colour": "red",
+        }
+        err = _error({"id": "D", "offices": [{"id": "O", "communities": [community]}]})
+        prefix = "offices[0].communities[0]."
+        assert [(type(e), e.path, e.value) for e in err.all_errors] == [
+            (InvalidType, prefix + "buildings[0].households", "x"),
+            (InvalidValue, prefix + "kind", "suburb"),
+            (InvalidValue, prefix + "staff", -2),
+            (InvalidValue, prefix + "colour", "colour"),
+        ]
+        assert err is err.all_errors[0]
+
+    def test_rules_between_fields_wait_for_the_fields(self) -> None:
+        # Households below the buildings' sum needs a whole community: reported once the fields are good.
+        community = {"id": "C", "households": 5, "buildings": [{"id": "B1", "households": 10}]}
+        err = _error({"id": "D", "offices": [{"id": "O", "communities": [community]}]})
+        assert [e.path for e in err.all_errors] == ["offices[0].communities[0].households"]
+        community["kind"] = "suburb"
+        err = _error({"id": "D", "offices": [{"id": "O", "communities": [community]}]})
+        assert [e.path for e in err.all_errors] == ["offices[0].communities[0].kind"]
+
 
 class TestMalformedDocuments:
     def test_json_nan_is_refused(self) -> None:
