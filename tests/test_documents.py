@@ -370,6 +370,17 @@ class TestAllErrors:
         ]
         assert err is err.all_errors[0]
 
+    def test_every_bad_setting_of_a_policy_is_listed(self) -> None:
+        with pytest.raises(Error) as info:
+            load_policy(
+                {"sub_area_households": -1, "hiring_share_this_year": "1.5", "building_head_min_buildings": 0}
+            )
+        assert [(e.path, e.value) for e in info.value.all_errors] == [
+            ("sub_area_households", -1),
+            ("building_head_min_buildings", 0),
+            ("hiring_share_this_year", Decimal("1.5")),
+        ]
+
     def test_rules_between_fields_wait_for_the_fields(self) -> None:
         # Households below the buildings' sum needs a whole community: reported once the fields are good.
         community = {"id": "C", "households": 5, "buildings": [{"id": "B1", "households": 10}]}
