@@ -52,6 +52,7 @@ from cattrs.errors import (
 )
 
 from . import model
+from ._collector import paused
 from .dates import parse_date
 from .errors import DocumentError, Error, InvalidType, InvalidValue, LimitExceeded
 from .policy import Policy, Weights
@@ -513,7 +514,8 @@ def load_district(source: Mapping[str, Any] | str | os.PathLike[str] | bytes) ->
     e.g. ``offices[0].communities[3].buildings[7].households``; all errors
     found are in its ``all_errors`` attribute.
     """
-    return _structure(_mapping(source, "district"), model.District)
+    with paused():  # a nation is millions of objects, none in a cycle
+        return _structure(_mapping(source, "district"), model.District)
 
 
 def dump_district(district: model.District) -> dict[str, Any]:

@@ -54,9 +54,7 @@ community_rules.errors.InvalidValue: workers: 0 is less than 1 ...
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import gc
 import multiprocessing
 import operator
 import os
@@ -67,6 +65,7 @@ from typing import Any
 
 import attrs
 
+from ._collector import paused
 from ._fields import check_count
 from .compliance import (
     Report,
@@ -307,39 +306,13 @@ def check_parallel(
     total = sum(len(o.communities) for o in district.offices)
     size = chunk_size or max(1, min(_MAX_CHUNK, -(-total // (n_workers * _CHUNKS_PER_WORKER))))
     parts = chunks(district, size)
-    with _collector_paused():
+    with paused():
         if n_workers == 1 or len(parts) <= 1:
             results = _run_here(parts, applied, day, total, progress)
         else:
             results = _run_pool(parts, applied, day, min(n_workers, len(parts)), method, total, progress)
         # Each chunk's rows become findings as they arrive, and are dropped.
         return assemble(district, results, as_of=as_of, policy=policy)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the findings are made and gathered.
-
-    A national check makes millions of findings, which hold no reference
-    cycles; with the collector running, each of its full passes would scan
-    the whole district and every finding so far again (about a fifth of the
-    time). The objects that exist before the check are frozen
-    (:func:`gc.freeze`) — which also keeps forked workers from copying their
-    pages — unless the caller froze some already; the collector's state is
-    restored at the end.
-    """
-    enabled = gc.isenabled()
-    freeze = gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def _run_here(
