@@ -315,7 +315,9 @@ def check(
     target are judged on it); ``policy`` may be a
     :class:`~community_rules.policy.PolicyTimeline`, whose version in force on
     ``as_of`` (today when None) is applied. ``progress`` is called with
-    ``(communities done, communities in all)`` as the check goes.
+    ``(communities done, communities in all)`` as the check goes. While an
+    office or a district is checked the cyclic garbage collector is paused
+    (findings hold no cycles) and then restored as it was.
     """
     day = _check_as_of(as_of)
     applied, effective = _resolve_policy(policy, day)

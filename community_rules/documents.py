@@ -512,7 +512,8 @@ def load_district(source: Mapping[str, Any] | str | os.PathLike[str] | bytes) ->
     Every error is an :class:`~community_rules.errors.Error` (also a
     ``ValueError`` or ``TypeError``) whose ``path`` names the offending value,
     e.g. ``offices[0].communities[3].buildings[7].households``; all errors
-    found are in its ``all_errors`` attribute.
+    found are in its ``all_errors`` attribute. The cyclic garbage collector
+    is paused while the district is read and then restored as it was.
     """
     with paused():  # a nation is millions of objects, none in a cycle
         return _structure(_mapping(source, "district"), model.District)
