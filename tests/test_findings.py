@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from community_rules.enums import Modality, Status
@@ -79,3 +82,43 @@ class TestRuleFinding:
         assert (f.message("en"), f.message("zh"), RULE.title("zh")) == ("ok", "符合", "办公和服务用房面积")
         with pytest.raises(InvalidValue, match="lang"):
             f.message("fr")
+
+
+class TestPickling:
+    FINDING = Finding(
+        "space.minimum",
+        "3.3",
+        Status.NOT_MET,
+        Modality.MANDATORY,
+        community="C1",
+        office="O1",
+        subject="S1",
+        required=Decimal("150"),
+        actual=Decimal("120.5"),
+        gap=Decimal("29.5"),
+        unit="m²",
+        message_en="120.5 of 150",
+        message_zh="120.5，标准150",
+        inputs=(("office_space_m2", Decimal("120.5")), ("kind", "old_town")),
+        parameters=("old_town_space_m2",),
+        interpretations=("I-12",),
+    )
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    def test_every_field_survives_every_protocol(self, protocol: int) -> None:
+        back = pickle.loads(pickle.dumps(self.FINDING, protocol))
+        assert back == self.FINDING
+        assert attrs.astuple(back, recurse=False) == attrs.astuple(self.FINDING, recurse=False)
+        assert type(back.actual) is Decimal
+        assert back.status is Status.NOT_MET
+
+    def test_pickled_as_its_field_values(self) -> None:
+        # The class and the values in field order: rebuilt through __init__, not attrs' state dict.
+        cls, values = self.FINDING.__reduce__()
+        assert cls is Finding
+        assert values == attrs.astuple(self.FINDING, recurse=False)
+        assert cls(*values) == self.FINDING
+
+    def test_copies_are_equal(self) -> None:
+        assert copy.copy(self.FINDING) == self.FINDING
+        assert copy.deepcopy(self.FINDING) == self.FINDING
