@@ -457,6 +457,14 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
         except Error:
             raise  # LimitExceeded (a ValueError too): not a path problem
         except OSError as exc:
+            if isinstance(source, str) and (source.lstrip().startswith(("{", "[")) or "\n" in source):
+                # Not a file: the document's text itself, passed where a path is expected.
+                raise DocumentError(
+                    "source",
+                    source,
+                    "is the text of a document, not a path: pass its bytes (text.encode()) or the parsed mapping",
+                    "是文档的文本而不是路径：请传入其字节（text.encode()）或解析后的映射",
+                ) from None
             raise DocumentError(
                 origin, origin, f"cannot be read: {exc.strerror}", f"无法读取：{exc.strerror}"
             ) from None

@@ -99,6 +99,26 @@ class TestLoadingSources:
         assert load_district(as_json) == load_district(_district_doc())
         assert load_district(b'id = "D"\n') == District("D")
 
+    @pytest.mark.parametrize("text", ['{"id": "D"}', '  [{"id": "D"}]', 'id = "D"\n'])
+    def test_text_passed_as_a_path_is_named_for_what_it_is(self, text: str) -> None:
+        # A str is a path; the text of a document (a huge one gave "File name too long",
+        # with the whole text as the path) gets an error saying how to pass it.
+        with pytest.raises(DocumentError, match=r"is the text of a document, not a path") as info:
+            load_district(text)
+        assert (info.value.path, info.value.value) == ("source", text)
+        assert "text.encode()" in info.value.message_zh
+        big = json.dumps(_district_doc()) * 40
+        with pytest.raises(DocumentError) as info:
+            load_district(big)
+        assert info.value.path == "source"
+        assert len(str(info.value)) < 1000
+
+    def test_a_missing_file_is_still_a_missing_file(self, tmp_path: Path) -> None:
+        missing = tmp_path / "nowhere.json"
+        with pytest.raises(DocumentError, match="cannot be read") as info:
+            load_district(str(missing))
+        assert info.value.path == str(missing)
+
     def test_suffix_decides_the_format(self, tmp_path: Path) -> None:
         path = tmp_path / "district.toml"
         path.write_text('{"id": "D"}', encoding="utf-8")  # JSON text in a .toml file
