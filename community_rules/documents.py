@@ -354,29 +354,51 @@ def _trail_path(trail: Any) -> str:
     return path
 
 
+#: The types of a parsed document's leaves: never looked into by :func:`_depth`.
+_LEAVES = frozenset({str, int, bool, float, Decimal, type(None), datetime.date, datetime.datetime})
+
+
 def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
-    # Each entry carries its trail (parent trail, key): a path is spelled out only on failure.
+    """Refuse a document nested more than ``limit`` levels deep, or a mapping with a key not a string.
+
+    Only the containers are visited (a leaf's level is its container's plus
+    one); each carries its trail (parent trail, key), so that a path is
+    spelled out only on failure.
+    """
     stack: list[tuple[Any, int, Any]] = [(value, 1, None)]
     while stack:
         item, depth, trail = stack.pop()
-        if depth > limit:
-            raise LimitExceeded(
-                _trail_path(trail), "…", f"is nested more than {limit} levels deep", f"嵌套超过 {limit} 层"
-            )
-        if isinstance(item, Mapping):
+        if type(item) is dict or isinstance(item, Mapping):  # dict first: ABC checks are slow
             for key in item:
-                if not isinstance(
-                    key, str
-                ):  # JSON and TOML keys are strings; a mapping given directly may not be
+                if type(key) is not str and not isinstance(key, str):
+                    # JSON and TOML keys are strings; a mapping given directly may not be.
                     raise InvalidType(
                         _trail_path(trail),
                         key,
                         f"is a key of type {type(key).__name__}; keys must be strings",
                         f"是类型为 {type(key).__name__} 的键；键必须是字符串",
                     )
-            stack.extend((v, depth + 1, (trail, k)) for k, v in item.items())
+            children: Any = item.items()
         elif isinstance(item, (list, tuple)):
-            stack.extend((v, depth + 1, (trail, i)) for i, v in enumerate(item))
+            children = enumerate(item)
+        else:  # a document that is a single value
+            return
+        below = depth + 1
+        for key, child in children:
+            if below > limit:
+                raise LimitExceeded(
+                    _trail_path((trail, key)),
+                    "…",
+                    f"is nested more than {limit} levels deep",
+                    f"嵌套超过 {limit} 层",
+                )
+            kind = type(child)
+            if (
+                kind is dict
+                or kind is list
+                or (kind not in _LEAVES and isinstance(child, (Mapping, tuple, list)))
+            ):
+                stack.append((child, below, (trail, key)))
 
 
 def _reject_constant(name: str) -> Any:
@@ -505,12 +527,14 @@ def _mapping(source: Any, what: str) -> Mapping[str, Any]:
             f"is of type {type(source).__name__}; expected a mapping, a path or bytes of a {what} document",
             f"类型为 {type(source).__name__}；应为{what_zh}文档的映射、路径或字节",
         )
-    data = source if isinstance(source, Mapping) else read_document(source)
+    if isinstance(source, Mapping):
+        _depth(source)  # a document read from a file or bytes was checked as it was read
+        return source
+    data = read_document(source)
     if not isinstance(data, Mapping):
         raise InvalidType(
             "", data, f"is not a {what} document (a table at the top)", f"不是{what_zh}文档（顶层应为表）"
         )
-    _depth(data)
     return data
 
 
