@@ -37,6 +37,8 @@ import enum
 import json
 import os
 import sys
+import types
+import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -80,6 +82,22 @@ def _passthrough(value: Any, _type: Any) -> Any:
     # Leave type checks to the model's validators, which name the field; cattrs'
     # own str/int/bool hooks would silently coerce (5 → "5", "x" → True).
     return value
+
+
+def _is_passthrough(type_: Any) -> bool:
+    """True for the types whose values the model's own validators check (see :func:`_passthrough`)."""
+    return type_ in (int, str, bool, Decimal) or (isinstance(type_, type) and issubclass(type_, enum.Enum))
+
+
+def _is_optional_passthrough(type_: Any) -> bool:
+    """True for ``X | None`` where ``X`` is passed through: no need for cattrs' generic Optional hook."""
+    args = getattr(type_, "__args__", ())
+    return (
+        len(args) == 2
+        and type(None) in args
+        and typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and all(arg is type(None) or _is_passthrough(arg) for arg in args)
+    )
 
 
 def _structure_date(value: Any, _type: Any) -> Any:
@@ -218,6 +236,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _passthrough
     )
+    conv.register_structure_hook_func(_is_optional_passthrough, _passthrough)
     conv.register_structure_hook_func(
         lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, _passthrough
     )
@@ -372,26 +391,23 @@ def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
             for key in item:
                 if type(key) is not str and not isinstance(key, str):
                     # JSON and TOML keys are strings; a mapping given directly may not be.
-                    raise InvalidType(
-                        _trail_path(trail),
-                        key,
-                        f"is a key of type {type(key).__name__}; keys must be strings",
-                        f"是类型为 {type(key).__name__} 的键；键必须是字符串",
-                    )
+                    raise _not_a_key(trail, key)
             children: Any = item.items()
         elif isinstance(item, (list, tuple)):
             children = enumerate(item)
         else:  # a document that is a single value
             return
         below = depth + 1
-        for key, child in children:
-            if below > limit:
+        if below > limit:
+            for key, _ in children:  # the first child is one level too deep
                 raise LimitExceeded(
                     _trail_path((trail, key)),
                     "…",
                     f"is nested more than {limit} levels deep",
                     f"嵌套超过 {limit} 层",
                 )
+            continue
+        for key, child in children:
             kind = type(child)
             if (
                 kind is dict
@@ -399,6 +415,15 @@ def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
                 or (kind not in _LEAVES and isinstance(child, (Mapping, tuple, list)))
             ):
                 stack.append((child, below, (trail, key)))
+
+
+def _not_a_key(trail: Any, key: Any) -> InvalidType:
+    return InvalidType(
+        _trail_path(trail),
+        key,
+        f"is a key of type {type(key).__name__}; keys must be strings",
+        f"是类型为 {type(key).__name__} 的键；键必须是字符串",
+    )
 
 
 def _reject_constant(name: str) -> Any:

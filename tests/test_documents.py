@@ -805,3 +805,24 @@ class TestToJson:
     def test_unknown_type(self) -> None:
         with pytest.raises(TypeError, match="object is not JSON serialisable"):
             to_json({"x": object()})
+
+
+class TestOptionalFieldsAreNotCoerced:
+    # Optional scalar fields (X | None) go to the model's validators as they are, like the
+    # required ones: cattrs' own hooks would turn "3" into 3 or 7 into "7".
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("households", "3"), ("households", True), ("staff", 2.0), ("office_funds", 5.5), ("name", 7)],
+    )
+    def test_a_wrong_type_is_refused_with_its_path(self, field: str, value: Any) -> None:
+        doc = {"id": "D", "offices": [{"id": "O", "communities": [{"id": "C", field: value}]}]}
+        err = _error(doc, InvalidType)
+        assert (err.path, err.value) == (f"offices[0].communities[0].{field}", value)
+
+    def test_none_and_good_values_pass(self) -> None:
+        doc = {
+            "id": "D",
+            "offices": [{"id": "O", "communities": [{"id": "C", "households": 7, "name": None}]}],
+        }
+        community = load_district(doc).offices[0].communities[0]
+        assert (community.households, community.name) == (7, None)
