@@ -119,8 +119,11 @@ PLANS = (
 SCORES = Scores(2009, UNITS, PLANS)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def result() -> Assessment:
+    # Built afresh for each test (about 5 ms): with a module-scoped fixture, mutation testing
+    # (docs/strategies.md) credits the computation to the first test that happens to build it
+    # and never runs the tests that check what it computed.
     return assess(DISTRICT, SCORES)
 
 
@@ -999,3 +1002,729 @@ class TestProperties:
         )
         assert score == half_up(exact)
         assert grade(score) is grade(half_up(exact))
+
+
+# --- found by mutation testing (mutmut, assessment.py) -----------------------------------------
+
+
+class TestFindingsCarryTheirFacts:
+    """Each finding's subject, community, office, inputs and both messages, not only its status."""
+
+    def test_without_scores(self) -> None:
+        community = list(check_community(C2, office="O1"))
+        district = list(check_district(DISTRICT))
+        assert len(community) == 3
+        for f in community:
+            assert (f.subject, f.community, f.office, f.inputs) == (
+                "community:C2",
+                "C2",
+                "O1",
+                (("scores", None),),
+            )
+            assert f.message_zh == "未提供考核分数（请传入 scores=...），无法确定"
+        assert [(f.rule, f.subject, f.community, f.office, f.inputs) for f in district[:4]] == [
+            (PLAN_FILED.id, "sub_district_office:O1", None, "O1", (("scores", None),)),
+            (ASSESSED.id, "sub_district_office:O1", None, "O1", (("scores", None),)),
+            (PLAN_FILED.id, "sub_district_office:O2", None, "O2", (("scores", None),)),
+            (ASSESSED.id, "sub_district_office:O2", None, "O2", (("scores", None),)),
+        ]
+
+    def test_a_community_with_a_head_missing(self, result: Assessment) -> None:
+        # C2 lists SA1 (of its 2 sub-areas, one has a head) and BH1–BH3; BH3 has no scores.
+        f = next(f for f in result.findings if f.rule == ASSESSED.id and f.community == "C2")
+        assert (f.status, f.office, f.subject, f.unit) == (Status.NOT_MET, "O1", "community:C2", "units")
+        assert f.inputs == (("sub_areas", 2), ("building_heads", 3))
+        assert (
+            f.message_en
+            == "1 of 5 units of community C2 have no assessment scores for 2009: building_head BH3"
+        )
+        assert f.message_zh == "社区 C2 的 5 个考核对象中有 1 个没有 2009 年度考核分数：building_head BH3"
+
+    def test_a_community_that_lists_no_heads(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == ASSESSED.id and f.community == "C1")
+        assert (f.status, f.actual, f.unit) == (Status.UNKNOWN, 1, "units")
+        assert f.inputs == (("sub_areas", None), ("building_heads", None))
+        assert f.message_en == (
+            "the 1 known units of community C1 were assessed for 2009, but the community does not list its "
+            "sub-area heads and building heads, so whether all were assessed is not known"
+        )
+        assert f.message_zh == (
+            "社区 C1 已知的 1 个考核对象均已于 2009 年度考核，但未列出其小区长和楼长，无法确定是否全部考核"
+        )
+
+    def test_heads_assessed_but_not_listed_count(self) -> None:
+        # C1 lists no heads, so the assessed sub-area head X of C1 is one of its units: expected C1 and X
+        # (both assessed); the residents of C1 evaluate O1, C1 and X, and O1 has no scores.
+        units = [
+            UNITS[1],
+            UnitScores(Level.SUB_AREA_HEAD, "X", community="C1", daily=[80], year_end=80, ballots=b(1, 0, 0)),
+        ]
+        a = assess(DISTRICT, Scores(2009, units))
+        assessed = next(f for f in a.findings if f.rule == ASSESSED.id and f.community == "C1")
+        assert (assessed.status, assessed.actual) == (Status.UNKNOWN, 2)
+        evaluated = next(f for f in a.findings if f.rule == RESIDENT_EVALUATION.id and f.community == "C1")
+        assert (evaluated.status, evaluated.required, evaluated.actual, evaluated.gap) == (
+            Status.NOT_MET,
+            3,
+            2,
+            1,
+        )
+        assert evaluated.inputs == (("evaluated", "community C1, sub_area_head X"),)
+
+    def test_all_heads_listed_and_assessed_says_so(self) -> None:
+        # C4 lists no sub-area (none has a head) and one building head; both units are assessed.
+        community = Community(
+            "C4", buildings=[Building("B1", 100)], sub_areas=[], building_heads=[BuildingHead("BH", ["B1"])]
+        )
+        units = [UnitScores(Level.COMMUNITY, "C4"), UnitScores(Level.BUILDING_HEAD, "BH", community="C4")]
+        f = next(f for f in check_community(community, scores=Scores(2009, units)) if f.rule == ASSESSED.id)
+        assert (f.status, f.required, f.actual, f.gap) == (Status.MET, 2, 2, 0)
+        assert f.message_en == "all 2 units of community C4 were assessed for 2009"
+        assert f.message_zh == "社区 C4 的 2 个考核对象均已于 2009 年度考核"
+
+    def test_resident_evaluation_met(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == RESIDENT_EVALUATION.id and f.community == "C2")
+        assert (f.status, f.office, f.subject, f.gap, f.unit) == (
+            Status.MET,
+            "O1",
+            "community:C2",
+            0,
+            "units",
+        )
+        assert f.inputs == (
+            (
+                "evaluated",
+                "sub_district_office O1, community C2, sub_area_head SA1, building_head BH1, building_head BH2",
+            ),
+        )
+        assert f.message_en == "the residents of community C2 evaluated all 5 units at the end of 2009"
+        assert f.message_zh == "社区 C2 的居民已在 2009 年终评议全部 5 个对象"
+
+    def test_resident_evaluation_not_met(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == RESIDENT_EVALUATION.id and f.community == "C3")
+        assert f.inputs == (("evaluated", ""),)
+        assert f.message_en == (
+            "the residents of community C3 did not evaluate 2 of 2 units at the end of 2009: "
+            "sub_district_office O2, community C3"
+        )
+        assert f.message_zh == (
+            "社区 C3 的居民在 2009 年终未评议 2 个对象中的 2 个：sub_district_office O2, community C3"
+        )
+
+    def test_offices_assessed_or_not(self, result: Assessment) -> None:
+        o1, o2 = (f for f in result.findings if f.rule == ASSESSED.id and f.community is None)
+        assert (o1.status, o1.office, o1.subject, o1.required, o1.actual, o1.gap, o1.unit) == (
+            Status.MET,
+            "O1",
+            "sub_district_office:O1",
+            1,
+            1,
+            0,
+            "units",
+        )
+        assert o1.inputs == (("units", "sub_district_office:O1"),)
+        assert (o1.message_en, o1.message_zh) == (
+            "sub-district office O1 was assessed for 2009",
+            "街道办事处 O1 2009 年度已考核",
+        )
+        assert (o2.status, o2.office, o2.actual, o2.gap, o2.inputs) == (
+            Status.NOT_MET,
+            "O2",
+            0,
+            1,
+            (("units", None),),
+        )
+        assert (o2.message_en, o2.message_zh) == (
+            "sub-district office O2 has no assessment scores for 2009",
+            "街道办事处 O2 2009 年度没有考核分数",
+        )
+
+    def test_the_management_committees_own_plan(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.subject == "management_committee")
+        assert (f.rule, f.status, f.required) == (PLAN_FILED.id, Status.NOT_APPLICABLE, "city")
+        assert f.message_zh == "区管委的考核方案报市级备案，不属于本区范围，本库不予核查"
+
+    def test_check_district_takes_the_other_reading(self) -> None:
+        findings = check_district(DISTRICT, scores=SCORES, office_plans_filed_with="management_committee")
+        assert [(f.subject, f.status) for f in findings if f.rule == PLAN_FILED.id][:2] == [
+            ("sub_district_office:O1", Status.NOT_MET),
+            ("sub_district_office:O2", Status.MET),
+        ]
+
+
+class TestPlanFindingDetails:
+    """The plan-filing findings (4.3.1) in full: who filed where, what was required, in both languages."""
+
+    def test_filed_with_its_own_office(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == PLAN_FILED.id and f.subject == "community:C1")
+        assert (f.status, f.required, f.actual) == (
+            Status.MET,
+            "sub_district_office:O1",
+            "sub_district_office:O1",
+        )
+        assert f.inputs == (("plans[0]", "sub_district_office:O1"),)
+        assert f.message_en == (
+            "the community workstation and residents' committee C1 filed its assessment plan with the "
+            "sub-district office O1"
+        )
+        assert f.message_zh == "社区工作站和居委会 C1 已将考核方案报街道办事处 O1 备案"
+
+    def test_filed_with_another_office_in_chinese(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == PLAN_FILED.id and f.subject == "community:C2")
+        assert f.message_en.endswith(
+            "(the workstation and committee's plan for assessing the heads goes to their own sub-district office)"
+        )
+        assert f.message_zh == (
+            "社区工作站和居委会 C2 将考核方案报街道办事处 O2 备案，而非上一级街道办事处 O1 "
+            "（社区工作站和居委会对小区长、楼长的考核办法报所属街道办事处备案）"
+        )
+
+    def test_none_filed(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == PLAN_FILED.id and f.subject == "community:C3")
+        assert (f.status, f.required, f.actual, f.inputs) == (
+            Status.NOT_MET,
+            "sub_district_office:O2",
+            None,
+            (),
+        )
+        assert f.message_en == (
+            "the community workstation and residents' committee C3 has filed no assessment plan; it files it "
+            "with the sub-district office O2 (the workstation and committee's plan for assessing the heads goes "
+            "to their own sub-district office)"
+        )
+        assert f.message_zh == (
+            "社区工作站和居委会 C3 未报备考核方案；应报街道办事处 O2 备案（社区工作站和居委会对小区长、楼长的考核办法报所属街道办事处备案）"
+        )
+
+    def test_a_departments_plan_with_its_date(self, result: Assessment) -> None:
+        f = next(f for f in result.findings if f.rule == PLAN_FILED.id and f.subject == "department:D2")
+        assert (f.status, f.office, f.community, f.required, f.actual) == (
+            Status.MET,
+            None,
+            None,
+            "management_committee",
+            "management_committee",
+        )
+        assert f.inputs == (("plans[4]", "management_committee 2009-03-01"),)
+        assert (
+            f.message_en
+            == "the district-level department D2 filed its assessment plan with the district management committee"
+        )
+
+    def test_plans_not_known_say_so(self) -> None:
+        a = assess(DISTRICT, attrs.evolve(SCORES, plans=None))
+        f = next(f for f in a.findings if f.rule == PLAN_FILED.id and f.subject == "sub_district_office:O1")
+        assert (f.status, f.required, f.inputs) == (
+            Status.UNKNOWN,
+            "social_affairs_bureau",
+            (("plans", None),),
+        )
+        assert f.message_en == (
+            "the plans filed are not known, so whether the sub-district office O1 filed its assessment plan with "
+            "the Social Affairs Bureau is not known"
+        )
+        assert (
+            f.message_zh == "未提供考核方案备案情况，无法确定街道办事处 O1 是否已将考核方案报社会事业局备案"
+        )
+
+    def test_a_community_whose_office_is_not_known_in_full(self) -> None:
+        f = next(f for f in check_community(C1, scores=SCORES) if f.rule == PLAN_FILED.id)
+        # Without the office, the required filing names no office.
+        assert (f.status, f.office, f.required, f.actual) == (
+            Status.UNKNOWN,
+            None,
+            "sub_district_office",
+            "sub_district_office:O1",
+        )
+        assert f.inputs == (("plans[0]", "sub_district_office:O1"),)
+        assert f.message_en == (
+            "the community workstation and residents' committee C1 filed its plan with the sub-district office "
+            "O1; its own sub-district office is not known, so the filing cannot be checked"
+        )
+        assert (
+            f.message_zh
+            == "社区工作站和居委会 C1 已将考核方案报街道办事处 O1 备案；其所属街道办事处未知，无法核查"
+        )
+
+    def test_the_social_affairs_bureaus_rules(self) -> None:
+        # The bureau's rules for assessing the offices go to the management committee (4.2, 4.3.1); the
+        # bureau has no id, and neither the city nor the management committee has one.
+        to_city = Scores(2009, plans=[PlanFiling(author="social_affairs_bureau", filed_with="city")])
+        f = next(f for f in check_district(DISTRICT, scores=to_city) if f.subject == "social_affairs_bureau")
+        assert (f.status, f.required, f.actual) == (Status.NOT_MET, "management_committee", "city")
+        assert f.inputs == (("plans[0]", "city"),)
+        assert f.message_en == (
+            "the Social Affairs Bureau filed its assessment plan with the city, not with the district management "
+            "committee, the level above (the Social Affairs Bureau's detailed rules for assessing the offices "
+            "(4.2) go to the management committee)"
+        )
+        assert f.message_zh == (
+            "社会事业局将考核方案报市备案，而非上一级区管委（社会事业局对街道办事处社区工作的考核细则（4.2）报区管委备案）"
+        )
+        filed = Scores(
+            2009, plans=[PlanFiling(author="social_affairs_bureau", filed_with="management_committee")]
+        )
+        f = next(f for f in check_district(DISTRICT, scores=filed) if f.subject == "social_affairs_bureau")
+        assert (f.status, f.actual) == (Status.MET, "management_committee")
+        assert (
+            f.message_en
+            == "the Social Affairs Bureau filed its assessment plan with the district management committee"
+        )
+        assert f.message_zh == "社会事业局已将考核方案报区管委备案"
+
+    def test_two_plans_both_misfiled(self) -> None:
+        plans = [
+            PlanFiling(author="social_affairs_bureau", filed_with="city"),
+            PlanFiling(author="social_affairs_bureau", filed_with="sub_district_office", filed_with_id="O1"),
+        ]
+        f = next(
+            f
+            for f in check_district(DISTRICT, scores=Scores(2009, plans=plans))
+            if f.subject == "social_affairs_bureau"
+        )
+        assert (f.status, f.actual) == (Status.NOT_MET, "city, sub_district_office:O1")
+        assert f.message_en.startswith(
+            "the Social Affairs Bureau filed its assessment plan with the city, the sub-district office O1, not "
+            "with the district management committee"
+        )
+        assert f.message_zh.startswith("社会事业局将考核方案报市、街道办事处 O1 备案，而非上一级区管委")
+
+    def test_an_offices_plan_finding_names_the_office(self, result: Assessment) -> None:
+        f = next(
+            f for f in result.findings if f.rule == PLAN_FILED.id and f.subject == "sub_district_office:O1"
+        )
+        assert (f.office, f.community, f.required, f.actual) == (
+            "O1",
+            None,
+            "social_affairs_bureau",
+            "social_affairs_bureau",
+        )
+
+    def test_scores_of_the_wrong_type_are_named(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            list(check_district(DISTRICT, scores={"year": 2009}))  # type: ignore[arg-type]
+        assert info.value.path == "scores"
+
+
+class TestErrorDetails:
+    """Errors carry their value and their Chinese message, not only their path."""
+
+    def test_an_unknown_office(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            assess(DISTRICT, Scores(2009, [UnitScores(Level.SUB_DISTRICT_OFFICE, "O9")]))
+        assert (info.value.path, info.value.value) == ("units[0].id", "O9")
+        assert info.value.message_zh == "不是本区的街道办事处"
+
+    @pytest.mark.parametrize(
+        ("unit", "path", "value", "message_en", "message_zh"),
+        [
+            (
+                UnitScores(Level.SUB_DISTRICT_OFFICE, "O1", ballots=b(1, 0, 0, "C3")),
+                "units[0].ballots[0].community",
+                "C3",
+                "is not a community of sub-district office 'O1': only its own communities' residents evaluate it",
+                "不是街道办事处 'O1' 所辖社区：只有其所辖社区的居民评议该办事处",
+            ),
+            (
+                UnitScores(Level.COMMUNITY, "C9"),
+                "units[0].id",
+                "C9",
+                "is not a community of this district",
+                "不是本区的社区",
+            ),
+            (
+                UnitScores(Level.SUB_AREA_HEAD, "SA1", community="C9"),
+                "units[0].community",
+                "C9",
+                "is not a community of this district",
+                "不是本区的社区",
+            ),
+            (
+                UnitScores(Level.BUILDING_HEAD, "BH9", community="C2"),
+                "units[0].id",
+                "BH9",
+                "is not a building head of community 'C2' (listed: BH1, BH2, BH3)",
+                "不是社区 'C2' 的楼长（已列出：BH1, BH2, BH3）",
+            ),
+        ],
+    )
+    def test_units_not_in_the_district(
+        self, unit: UnitScores, path: str, value: str, message_en: str, message_zh: str
+    ) -> None:
+        with pytest.raises(InvalidValue) as info:
+            assess(DISTRICT, Scores(2009, [unit]))
+        assert (info.value.path, info.value.value, info.value.message_en, info.value.message_zh) == (
+            path,
+            value,
+            message_en,
+            message_zh,
+        )
+
+    def test_a_community_that_lists_no_building_head(self) -> None:
+        district = District(
+            "D", offices=[SubDistrictOffice("O1", communities=[Community("C5", building_heads=[])])]
+        )
+        with pytest.raises(InvalidValue) as info:
+            assess(district, Scores(2009, [UnitScores(Level.BUILDING_HEAD, "BH1", community="C5")]))
+        assert info.value.message_en == "is not a building head of community 'C5' (listed: none)"
+
+    @pytest.mark.parametrize(
+        ("plan", "path", "value", "message_en", "message_zh"),
+        [
+            (
+                PlanFiling(author="community", author_id="C9", filed_with="social_affairs_bureau"),
+                "plans[0].author_id",
+                "C9",
+                "is not a community of this district",
+                "不是本区的社区",
+            ),
+            (
+                PlanFiling(author="sub_district_office", author_id="O9", filed_with="city"),
+                "plans[0].author_id",
+                "O9",
+                "is not a sub-district office of this district",
+                "不是本区的街道办事处",
+            ),
+            (
+                PlanFiling(
+                    author="community", author_id="C1", filed_with="sub_district_office", filed_with_id="O8"
+                ),
+                "plans[0].filed_with_id",
+                "O8",
+                "is not a sub-district office of this district",
+                "不是本区的街道办事处",
+            ),
+        ],
+    )
+    def test_plans_not_in_the_district(
+        self, plan: PlanFiling, path: str, value: str, message_en: str, message_zh: str
+    ) -> None:
+        with pytest.raises(InvalidValue) as info:
+            assess(DISTRICT, Scores(2009, plans=[plan]))
+        assert (info.value.path, info.value.value, info.value.message_en, info.value.message_zh) == (
+            path,
+            value,
+            message_en,
+            message_zh,
+        )
+
+    def test_plan_routes(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            plan_route("mayor")
+        assert (info.value.path, info.value.value) == ("author", "mayor")
+        with pytest.raises(InvalidValue) as info:
+            plan_route(Body.CITY)
+        assert info.value.message_zh == "不为本区制定考核方案"
+        with pytest.raises(InvalidValue) as info:
+            plan_route(Body.SUB_DISTRICT_OFFICE, office_plans_filed_with="mayor")
+        assert (info.value.path, info.value.value) == ("office_plans_filed_with", "mayor")
+        with pytest.raises(InvalidValue) as info:
+            plan_route(Body.SUB_DISTRICT_OFFICE, office_plans_filed_with=Body.COMMUNITY)
+        assert (info.value.path, info.value.value) == ("office_plans_filed_with", Body.COMMUNITY)
+        assert info.value.message_en == (
+            "is not a district body above the offices (valid: social_affairs_bureau, management_committee)"
+        )
+        assert info.value.message_zh == (
+            "不是街道办事处的上级区属机构（有效值：social_affairs_bureau, management_committee）"
+        )
+        route = plan_route(Body.SUB_DISTRICT_OFFICE, office_plans_filed_with="management_committee")
+        assert route.note_en == (
+            "the office's plan for assessing its workstations and committees goes to the district management "
+            "committee, which assesses the offices (4.3.3)"
+        )
+        assert (
+            route.note_zh
+            == "街道办事处对社区工作站和居委会的考核办法报区管委备案（区管委考核街道办事处，4.3.3）"
+        )
+
+    def test_assess_argument_types(self) -> None:
+        office = DISTRICT.offices[0]
+        with pytest.raises(InvalidType) as info:
+            assess(office, SCORES)  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value, info.value.message_en, info.value.message_zh) == (
+            "district",
+            office,
+            "is not a District",
+            "不是 District",
+        )
+        with pytest.raises(InvalidType) as info:
+            assess(DISTRICT, {"year": 2009})  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value, info.value.message_en, info.value.message_zh) == (
+            "scores",
+            {"year": 2009},
+            "is not a Scores",
+            "不是 Scores",
+        )
+        with pytest.raises(InvalidType) as info:
+            assess(DISTRICT, SCORES, policy="strict")  # type: ignore[arg-type]
+        assert info.value.path == "policy"
+
+    def test_missing_residents_and_a_string_of_scores(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            composite_score(Level.SUB_DISTRICT_OFFICE, daily=[80], year_end=80, residents=None)
+        assert info.value.message_en == (
+            "is missing, but the residents weight of a sub-district office is 0.3 "
+            "(I-17: a missing component is an error, not a silent re-weighting)"
+        )
+        assert (
+            info.value.message_zh
+            == "缺失，但街道办事处的该项权重为 0.3（I-17：缺项即为错误，不会自动调整权重）"
+        )
+        with pytest.raises(InvalidType) as type_info:
+            composite_score(Level.COMMUNITY, daily="70", year_end=80, residents=72)  # type: ignore[arg-type]
+        assert type_info.value.message_zh == "类型为 str；应为分数列表"
+
+    def test_missing_ballots(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            assess(DISTRICT, Scores(2009, [UnitScores(Level.COMMUNITY, "C1", daily=[70], year_end=80)]))
+        assert (info.value.path, info.value.value) == ("units[0].ballots", ())
+        assert info.value.message_zh == (
+            "缺失，但社区工作站和居委会的居民评议权重为 0.3（I-17：缺项即为错误，不会自动调整权重）"
+        )
+
+
+class TestPayAndPolicyDetails:
+    """The committee workers' pay under another policy, and each worker in the list."""
+
+    def test_an_unknown_pay_does_not_end_the_list(self) -> None:
+        # S0's and S9's pay is not known; S1 after them is still paid: 3,600.00 → base 2,520.00,
+        # part 1,080.00, paid 1,080 × 79.60 / 100 = 859.68.
+        staff = [StaffMember("S0"), StaffMember("S9"), StaffMember("S1", monthly_pay=Decimal("3600.00"))]
+        c1 = Community("C1", staff_members=staff)
+        district = District("D", offices=[SubDistrictOffice("O1", communities=[c1])])
+        a = assess(district, Scores(2009, [UNITS[1]]))
+        unit = a.units[0]
+        assert unit.pay_unknown == ("S0", "S9")
+        assert a.rows()[0]["pay_unknown"] == "S0, S9"
+        assert (
+            unit.consequences() == "performance pay 859.68 of 1080.00 yuan a month; pay not known for S0, S9"
+        )
+        assert unit.pay == (
+            PerformancePay(
+                "S1", Decimal("3600.00"), Decimal("2520.00"), Decimal("1080.00"), Decimal("859.68")
+            ),
+        )
+
+    def test_only_a_community_has_pay(self, result: Assessment) -> None:
+        assert [(u.id, u.pay, u.pay_unknown) for u in result.units if u.level is not Level.COMMUNITY] == [
+            ("O1", (), ()),
+            ("SA1", (), ()),
+            ("BH1", (), ()),
+            ("BH2", (), ()),
+            ("D1", (), ()),
+        ]
+
+    def test_no_daily_mean_without_daily_scores(self) -> None:
+        # Weights 0, 1, 0: no daily score is needed, and there is no mean to show.
+        policy = attrs.evolve(DEFAULT_POLICY, weights_community=Weights("0", "1", "0"))
+        unit = UnitScores(Level.COMMUNITY, "C1", year_end="81.5", ballots=b(1, 0, 0))
+        c1 = assess(DISTRICT, Scores(2009, [unit]), policy=policy).units[0]
+        assert (c1.daily_mean, c1.composite) == (None, Decimal("81.50"))
+
+    def test_the_pay_split_follows_the_policy(self) -> None:
+        # base_pay_share 0.6: 3,600.00 → base 2,160.00, part 1,440.00, paid 1,440 × 0.796 = 1,146.24.
+        policy = attrs.evolve(DEFAULT_POLICY, base_pay_share=Decimal("0.6"))
+        c1 = assess(DISTRICT, SCORES, policy=policy).unit(Level.COMMUNITY, "C1")
+        assert c1.pay[1] == PerformancePay(
+            "S2", Decimal("3600.00"), Decimal("2160.00"), Decimal("1440.00"), Decimal("1146.24")
+        )
+
+    def test_the_policy_argument_is_named_in_errors(self) -> None:
+        for call in (
+            lambda: resident_score(1, 0, 0, policy="strict"),  # type: ignore[arg-type]
+            lambda: composite_score("community", daily=[1], year_end=1, residents=1, policy="strict"),  # type: ignore[arg-type]
+            lambda: grade(50, policy="strict"),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(InvalidType) as info:
+                call()
+            assert (info.value.path, info.value.value) == ("policy", "strict")
+
+    def test_only_the_daily_scores_weigh(self) -> None:
+        # Weights 1, 0, 0: the year-end score and the residents' may both be missing; (70 + 81) / 2 = 75.50.
+        policy = attrs.evolve(DEFAULT_POLICY, weights_community=Weights("1", "0", "0"))
+        score = composite_score(Level.COMMUNITY, daily=[70, 81], year_end=None, residents=None, policy=policy)
+        assert score == Decimal("75.50")
+
+    def test_a_missing_component_in_chinese(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            composite_score(Level.BUILDING_HEAD, daily=[80], year_end=None, residents=75)
+        assert info.value.message_zh == "缺失，但楼长的该项权重为 0.4（I-17：缺项即为错误，不会自动调整权重）"
+
+
+class TestOutputDetails:
+    """The plain rows, the consequences in words and the errors of the Assessment's methods."""
+
+    def test_rollup_rows(self, result: Assessment) -> None:
+        rows = result.rollup_rows()
+        assert rows[0] == {
+            "year": 2009,
+            "level": "department",
+            "office": None,
+            "units": 1,
+            "mean": Decimal("93.40"),
+            "excellent": 1,
+            "competent": 0,
+            "basically_competent": 0,
+            "incompetent": 0,
+            "flagged": 0,
+        }
+        # The first roll-up by office: O1's communities C1 (79.60, competent) and C2 (49.30, flagged).
+        assert rows[5] == {
+            "year": 2009,
+            "level": "community",
+            "office": "O1",
+            "units": 2,
+            "mean": Decimal("64.45"),
+            "excellent": 0,
+            "competent": 1,
+            "basically_competent": 0,
+            "incompetent": 1,
+            "flagged": 1,
+        }
+
+    def test_finding_rows(self, result: Assessment) -> None:
+        finding = next(f for f in result.findings if f.subject == "community:C2" and f.rule == PLAN_FILED.id)
+        (row,) = [
+            r for r in result.finding_rows() if r["subject"] == "community:C2" and r["rule"] == PLAN_FILED.id
+        ]
+        assert row == {
+            "rule": "assessment.plan_filed",
+            "clause": "4.3.1",
+            "status": "not_met",
+            "modality": "mandatory",
+            "community": "C2",
+            "office": "O1",
+            "subject": "community:C2",
+            "required": "sub_district_office:O1",
+            "actual": "sub_district_office:O2",
+            "message": finding.message_en,
+        }
+
+    def test_rows_without_pay(self, result: Assessment) -> None:
+        # C2 lists no staff: no performance pay and no worker whose pay is unknown.
+        row = result.rows()[2]
+        assert (row["unit"], row["performance_part"], row["performance_payout"], row["pay_unknown"]) == (
+            "C2",
+            None,
+            None,
+            None,
+        )
+
+    def test_consequences_in_chinese(self, result: Assessment) -> None:
+        c1 = result.unit(Level.COMMUNITY, "C1")
+        assert c1.consequences("zh") == "绩效工资发放 1891.54/2376.31 元/月；S3 的工资未知"
+        assert result.unit(Level.COMMUNITY, "C2").consequences("zh") == "工作人员标记为不再续聘"
+        policy = attrs.evolve(
+            DEFAULT_POLICY, building_head_evaluation_effect=BuildingHeadEvaluationEffect.SUSPEND_ALLOWANCE
+        )
+        bh1 = assess(DISTRICT, SCORES, policy=policy).unit(Level.BUILDING_HEAD, "BH1", "C2")
+        assert bh1.consequences("zh") == "下一年度暂停误工补贴"
+
+    def test_unknown_unit_names_it(self, result: Assessment) -> None:
+        with pytest.raises(InvalidValue) as info:
+            result.unit(Level.BUILDING_HEAD, "BH3", "C2")
+        assert (info.value.path, info.value.value) == ("unit", "building_head BH3 (C2)")
+        assert (info.value.message_en, info.value.message_zh) == (
+            "was not assessed this year",
+            "本年度未参加考核",
+        )
+        with pytest.raises(InvalidValue) as info:
+            result.unit("sub_district_office", "O2")
+        assert info.value.value == "sub_district_office O2"
+
+    def test_bad_language_names_it(self, result: Assessment) -> None:
+        with pytest.raises(InvalidValue) as info:
+            result.to_markdown("fr")
+        assert (info.value.path, info.value.value) == ("lang", "fr")
+        assert (info.value.message_en, info.value.message_zh) == (
+            "is not a language (valid: zh, en)",
+            "不是有效语言（有效值：zh, en）",
+        )
+
+
+# One office, one community, one unit: 0.3 × 80 + 0.4 × 85 + 0.3 × 72 = 79.60, COMPETENT.
+SMALL = assess(
+    District("D", offices=[SubDistrictOffice("O1", communities=[Community("C1")])]),
+    Scores(2009, [UNITS[1]]),
+)
+
+
+class TestRenderingLayout:
+    """The tables' layout: headings, separators, and columns aligned by display width (a CJK character is two)."""
+
+    def test_text_in_chinese(self) -> None:
+        lines = SMALL.to_text("zh").splitlines()
+        # Widths: the title 29 (D 1, 区 2, 2009 4, 年度考核 8, （第 4, 4.3 3, 条） 4, three spaces); the level
+        # column 18 (社区工作站和居委会, nine characters); the other headers 4, 8, 6 or 10.
+        assert lines[:20] == [
+            "D 区 2009 年度考核（第4.3条）",
+            "=" * 29,
+            "",
+            "考核对象",
+            "-" * 8,
+            "",
+            "层级                对象  社区  日常督导  年终考核  居民评议  综合得分  等次  结果运用",
+            "------------------  ----  ----  --------  --------  --------  --------  ----  --------",
+            "社区工作站和居委会  C1          80.00     85        72.00     79.60     称职",
+            "",
+            "按层级汇总",
+            "-" * 10,
+            "",
+            "层级                街道办事处  数量  平均分  优秀  称职  基本称职  不称职  标记",
+            "------------------  ----------  ----  ------  ----  ----  --------  ------  ----",
+            "社区工作站和居委会  全区        1     79.60   0     1     0         0       0",
+            "",
+            "按街道办事处汇总",
+            "-" * 16,
+            "",
+        ]
+        assert lines[20] == "层级                街道办事处  数量  平均分  优秀  称职  基本称职  不称职  标记"
+        assert lines[22] == "社区工作站和居委会  O1          1     79.60   0     1     0         0       0"
+        assert lines[24:26] == ["核查结果", "-" * 8]
+        assert lines[-2] == ""
+        assert (
+            lines[-1]
+            == "本地选择（SPEC §4）：I-16 居民评议计分、I-17 权重、I-18 等次、I-20 楼长、I-11 绩效工资。"
+        )
+
+    def test_markdown_in_chinese_names_the_status_in_chinese(self) -> None:
+        assert "| assessment.plan_filed | 4.3.1 | 未知 | sub_district_office:O1 |" in SMALL.to_markdown("zh")
+
+    def test_markdown_escapes_a_bar_in_a_cell(self) -> None:
+        district = District("D", offices=[SubDistrictOffice("O1", communities=[Community("C|1")])])
+        unit = UnitScores(Level.COMMUNITY, "C|1", daily=[70, 80, 90], year_end=85, ballots=b(3, 1, 1))
+        a = assess(district, Scores(2009, [unit]))
+        row = "| community | C\\|1 |  | 80.00 | 85 | 72.00 | 79.60 | competent |  |"
+        assert row in a.to_markdown().splitlines()
+
+    def test_markdown_in_english(self) -> None:
+        lines = SMALL.to_markdown().splitlines()
+        assert lines[:17] == [
+            "# Assessment of district D, 2009 (clause 4.3)",
+            "",
+            "## Units",
+            "",
+            "| level | unit | community | daily | year-end | residents | composite | grade | consequences |",
+            "|---|---|---|---|---|---|---|---|---|",
+            "| community | C1 |  | 80.00 | 85 | 72.00 | 79.60 | competent |  |",
+            "",
+            "## By level",
+            "",
+            "| level | office | units | mean | excellent | competent | basic | incompetent | flagged |",
+            "|---|---|---|---|---|---|---|---|---|",
+            "| community | all | 1 | 79.60 | 0 | 1 | 0 | 0 | 0 |",
+            "",
+            "## By sub-district office",
+            "",
+            "| level | office | units | mean | excellent | competent | basic | incompetent | flagged |",
+        ]
+        assert lines[19:25] == [
+            "",
+            "## Findings",
+            "",
+            "| rule | clause | status | subject | message |",
+            "|---|---|---|---|---|",
+            "| assessment.plan_filed | 4.3.1 | unknown | sub_district_office:O1 | the plans filed are not known, "
+            "so whether the sub-district office O1 filed its assessment plan with the Social Affairs Bureau is "
+            "not known |",
+        ]

@@ -269,3 +269,48 @@ class TestChecks:
         assert RULES == ()
         assert list(check_community(Community("C1"))) == []
         assert list(check_district(District("D"))) == []
+
+
+# --- found by mutation testing (mutmut, duties.py) ---------------------------------------------
+
+
+class TestDefaultsAndErrorDetails:
+    """What the tests above left unchecked: the default language, the topic a look-up answers, the error's value."""
+
+    def test_names_and_texts_default_to_english(self) -> None:
+        dept = department("财政局")
+        assert dept.name() == "Finance Bureau"
+        (duty,) = duties_of(dept)
+        assert duty.text() == "Put community funds, staff wages and living allowances in the budget"
+
+    def test_responsibility_names_its_topic(self) -> None:
+        assert responsible_for("预算").topic is Topic.BUDGETING
+        assert responsible_for(Topic.LAND).topic is Topic.LAND
+
+    def test_unknown_topic_error_carries_the_value_and_lists_every_topic(self) -> None:
+        with pytest.raises(InvalidValue) as err:
+            topic("tea")
+        assert err.value.value == "tea"
+        # Every topic, in the order of Topic, as each language writes a list.
+        assert err.value.message_en.endswith(
+            "(valid: leadership, planning, duty lists, assessment, supervision, publicity, audit, budgeting, "
+            "premises, recruitment, remuneration, security, preferential policies, land, coordination, "
+            "participation)"
+        )
+        assert err.value.message_zh.endswith(
+            "（有效值：领导和指导、规划、工作职责、考核、督导、宣传、审计、预算、用房、招聘、人事管理和工资待遇、"
+            "平安建设和社会治安、优惠政策、用地、组织协调、参与社区建设）"
+        )
+
+    def test_unknown_department_lists_them_as_each_language_writes_a_list(self) -> None:
+        with pytest.raises(InvalidValue) as err:
+            department("Ministry of Magic")
+        assert err.value.value == "Ministry of Magic"
+        assert (
+            "(valid: 街道办事处 sub-district office, 社会事业局 Social Affairs Bureau, "
+            in err.value.message_en
+        )
+        assert (
+            "（有效值：街道办事处（sub-district office）、社会事业局（Social Affairs Bureau）、"
+            in err.value.message_zh
+        )
