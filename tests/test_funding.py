@@ -6,6 +6,7 @@ import datetime
 import decimal
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -504,3 +505,476 @@ class TestRules:
             assert f.message_en
             assert f.message_zh
             assert f.inputs
+
+
+# --- found by mutation testing ----------------------------------------------------------------
+# The findings below are written out whole (every field, both messages), for hand-worked
+# inputs: office funds at least 10,000 yuan per 1,000 households a year (10 yuan a household,
+# rounded up to the fen); the welfare fund at least 80 % of the office funds; the living
+# allowance not below the standard nor last year's; task funds kept whole; five insurances,
+# maternity for female staff.
+
+FIVE = "pension, medical, unemployment, work_injury, maternity"
+FOUR = "pension, medical, unemployment, work_injury"
+FIVE_ZH = "养老保险、医疗保险、失业保险、工伤保险、女职工生育保险"
+FOUR_ZH = "养老保险、医疗保险、失业保险、工伤保险"
+
+
+def _money(rule: str, status: Status, interpretations: tuple[str, ...], **fields: Any) -> Finding:
+    parameters = {
+        "funding.office_funds": ("office_funds_per_thousand", "office_funds_rule"),
+        "funding.welfare_funds": ("welfare_share", "welfare_base"),
+    }.get(rule, ())
+    return Finding(
+        rule,
+        "3.2",
+        status,
+        Modality.MANDATORY,
+        community="C1",
+        office="S1",
+        unit="yuan",
+        parameters=parameters,
+        interpretations=interpretations,
+        **fields,
+    )
+
+
+def _office(status: Status, **fields: Any) -> Finding:
+    return _money("funding.office_funds", status, ("I-6", "I-8"), **fields)
+
+
+def _welfare(status: Status, *, on_minimum: bool, **fields: Any) -> Finding:
+    return _money(
+        "funding.welfare_funds", status, ("I-7", "I-8", "I-6") if on_minimum else ("I-7", "I-8"), **fields
+    )
+
+
+def _insured(status: Status, subject: str | None, **fields: Any) -> Finding:
+    return Finding(
+        "funding.insurance",
+        "3.2",
+        status,
+        Modality.MANDATORY,
+        community="C1",
+        office="S1",
+        subject=subject,
+        parameters=("required_insurances", "maternity_for_female_only"),
+        **fields,
+    )
+
+
+class TestOfficeAndWelfareFindingsInFull:
+    def test_office_funds_short(self) -> None:
+        # 2,400 households → 24,000.00; 20,000 granted → 4,000.00 short.
+        c = Community("C1", households=2400, office_funds=D("20000"))
+        assert _one(c, "funding.office_funds") == _office(
+            Status.NOT_MET,
+            required=D("24000.00"),
+            actual=D("20000"),
+            gap=D("4000.00"),
+            message_en="office funds granted 20,000 yuan; 2400 households call for at least 24,000.00 yuan: "
+            "4,000.00 yuan short",
+            message_zh="实际拨付办公经费 20000 元；2400 户应不少于 24000.00 元，差 4000.00 元",
+            inputs=(("households", 2400), ("office_funds", D("20000"))),
+        )
+
+    def test_office_funds_met_on_the_minimum(self) -> None:
+        c = Community("C1", households=2400, office_funds=D("24000"))
+        assert _one(c, "funding.office_funds") == _office(
+            Status.MET,
+            required=D("24000.00"),
+            actual=D("24000"),
+            gap=D("0.00"),
+            message_en="office funds granted 24,000 yuan; 2400 households call for at least 24,000.00 yuan",
+            message_zh="实际拨付办公经费 24000 元；2400 户应不少于 24000.00 元",
+            inputs=(("households", 2400), ("office_funds", D("24000"))),
+        )
+        # One fen below is one fen short.
+        short = _one(Community("C1", households=2400, office_funds=D("23999.99")), "funding.office_funds")
+        assert (short.status, short.gap) == (Status.NOT_MET, D("0.01"))
+
+    def test_office_funds_not_known(self) -> None:
+        assert _one(Community("C1", office_funds=D("1")), "funding.office_funds") == _office(
+            Status.UNKNOWN,
+            actual=D("1"),
+            message_en="households not known; at least 10,000 yuan per 1,000 households a year",
+            message_zh="户数未知；办公经费按每千户每年不少于 10000 元拨付",
+            inputs=(("households", None), ("office_funds", D("1"))),
+        )
+        # 100 households → 1,000.00 at least.
+        assert _one(Community("C1", households=100), "funding.office_funds") == _office(
+            Status.UNKNOWN,
+            required=D("1000.00"),
+            message_en="the office funds granted not known; at least 10,000 yuan per 1,000 households a year",
+            message_zh="实际拨付的办公经费未知；办公经费按每千户每年不少于 10000 元拨付",
+            inputs=(("households", 100), ("office_funds", None)),
+        )
+
+    def test_office_funds_rate_comes_from_the_policy(self) -> None:
+        policy = attrs.evolve(DEFAULT_POLICY, office_funds_per_thousand=D("12000"))
+        f = _one(Community("C1", households=100), "funding.office_funds", policy)
+        assert f.required == D("1200.00")
+        assert f.message_en.endswith("at least 12,000 yuan per 1,000 households a year")
+        assert f.message_zh.endswith("按每千户每年不少于 12000 元拨付")
+
+    def test_welfare_on_the_office_funds_granted(self) -> None:
+        # 30,000 granted: 80 % is 24,000.00; 19,200 → 4,800.00 short.
+        c = Community("C1", households=2400, office_funds=D("30000"), welfare_funds=D("19200"))
+        assert _one(c, "funding.welfare_funds") == _welfare(
+            Status.NOT_MET,
+            on_minimum=False,
+            required=D("24000.00"),
+            actual=D("19200"),
+            gap=D("4800.00"),
+            message_en="welfare fund 19,200 yuan; 80 % of the office funds granted (30,000) is at least "
+            "24,000.00 yuan: 4,800.00 yuan short",
+            message_zh="公益活动专项经费 19200 元；实际拨付的办公经费（30000 元）的 80% 为 24000.00 元，差 4800.00 元",
+            inputs=(("households", 2400), ("office_funds", D("30000")), ("welfare_funds", D("19200"))),
+        )
+
+    def test_welfare_on_the_minimum_office_funds(self) -> None:
+        # Office funds not known: 80 % of the minimum 24,000.00 is 19,200.00; 19,200 meets it.
+        c = Community("C1", households=2400, welfare_funds=D("19200"))
+        assert _one(c, "funding.welfare_funds") == _welfare(
+            Status.MET,
+            on_minimum=True,
+            required=D("19200.00"),
+            actual=D("19200"),
+            gap=D("0.00"),
+            message_en="welfare fund 19,200 yuan; 80 % of the minimum office funds (24,000.00) is at least "
+            "19,200.00 yuan",
+            message_zh="公益活动专项经费 19200 元；办公经费最低标准（24000.00 元）的 80% 为 19200.00 元",
+            inputs=(("households", 2400), ("office_funds", None), ("welfare_funds", D("19200"))),
+        )
+
+    def test_welfare_short_of_the_minimum_office_funds(self) -> None:
+        # Office funds not known: 80 % of the minimum 24,000.00 is 19,200.00; 19,000 → 200.00 short.
+        c = Community("C1", households=2400, welfare_funds=D("19000"))
+        assert _one(c, "funding.welfare_funds") == _welfare(
+            Status.NOT_MET,
+            on_minimum=True,
+            required=D("19200.00"),
+            actual=D("19000"),
+            gap=D("200.00"),
+            message_en="welfare fund 19,000 yuan; 80 % of the minimum office funds (24,000.00) is at least "
+            "19,200.00 yuan: 200.00 yuan short",
+            message_zh="公益活动专项经费 19000 元；办公经费最低标准（24000.00 元）的 80% 为 19200.00 元，差 200.00 元",
+            inputs=(("households", 2400), ("office_funds", None), ("welfare_funds", D("19000"))),
+        )
+
+    def test_welfare_not_known(self) -> None:
+        c = Community("C1", households=2400, office_funds=D("24000"))
+        assert _one(c, "funding.welfare_funds") == _welfare(
+            Status.UNKNOWN,
+            on_minimum=False,
+            required=D("19200.00"),
+            message_en="the welfare fund not known; at least 80 % of the office funds",
+            message_zh="公益活动专项经费未知；应不少于办公经费的 80%",
+            inputs=(("households", 2400), ("office_funds", D("24000")), ("welfare_funds", None)),
+        )
+        # Office funds and households not known: no base at all.
+        assert _one(Community("C1", welfare_funds=D("100")), "funding.welfare_funds") == _welfare(
+            Status.UNKNOWN,
+            on_minimum=True,
+            actual=D("100"),
+            message_en="the office funds and households not known; at least 80 % of the office funds",
+            message_zh="办公经费及户数未知；应不少于办公经费的 80%",
+            inputs=(("households", None), ("office_funds", None), ("welfare_funds", D("100"))),
+        )
+
+    def test_welfare_share_comes_from_the_policy(self) -> None:
+        # 85 % of 24,000 granted is 20,400.00.
+        policy = attrs.evolve(DEFAULT_POLICY, welfare_share=D("0.85"))
+        unknown = _one(
+            Community("C1", households=2400, office_funds=D("24000")), "funding.welfare_funds", policy
+        )
+        assert unknown.required == D("20400.00")
+        assert unknown.message_en == "the welfare fund not known; at least 85 % of the office funds"
+        checked = _one(
+            Community("C1", households=2400, office_funds=D("24000"), welfare_funds=D("20400")),
+            "funding.welfare_funds",
+            policy,
+        )
+        assert (checked.status, checked.required) == (Status.MET, D("20400.00"))
+        assert "85 % of the office funds granted (24,000)" in checked.message_en
+        assert "的 85% 为 20400.00 元" in checked.message_zh
+
+
+class TestFloorFindingsInFull:
+    def test_living_allowance_below_the_standard(self) -> None:
+        c = Community("C1", living_allowance=D("900"), living_allowance_standard=D("1000"))
+        assert _one(c, "funding.living_allowance") == _money(
+            "funding.living_allowance",
+            Status.NOT_MET,
+            ("I-8",),
+            required=D("1000"),
+            actual=D("900"),
+            gap=D("100"),
+            message_en="living allowance 900 yuan; the current standard is 1,000 yuan: 100 yuan short",
+            message_zh="生活补贴 900 元；现行标准为 1000 元，差 100 元",
+            inputs=(("living_allowance", D("900")), ("living_allowance_standard", D("1000"))),
+        )
+
+    def test_living_allowance_on_the_standard(self) -> None:
+        c = Community("C1", living_allowance=D("1000"), living_allowance_standard=D("1000"))
+        assert _one(c, "funding.living_allowance") == _money(
+            "funding.living_allowance",
+            Status.MET,
+            ("I-8",),
+            required=D("1000"),
+            actual=D("1000"),
+            gap=D("0.00"),
+            message_en="living allowance 1,000 yuan; the current standard is 1,000 yuan",
+            message_zh="生活补贴 1000 元；现行标准为 1000 元",
+            inputs=(("living_allowance", D("1000")), ("living_allowance_standard", D("1000"))),
+        )
+
+    def test_living_allowance_fell(self) -> None:
+        c = Community("C1", living_allowance=D("950"), living_allowance_previous=D("1000"))
+        assert _one(c, "funding.living_allowance_growth") == _money(
+            "funding.living_allowance_growth",
+            Status.NOT_MET,
+            ("I-8",),
+            required=D("1000"),
+            actual=D("950"),
+            gap=D("50"),
+            message_en="living allowance 950 yuan; it must not fall below last year's 1,000 yuan: 50 yuan short",
+            message_zh="生活补贴 950 元；不得低于上一年度的 1000 元，差 50 元",
+            inputs=(("living_allowance", D("950")), ("living_allowance_previous", D("1000"))),
+        )
+
+    def test_task_funds_withheld(self) -> None:
+        c = Community("C1", task_funds_received=D("5000"), task_funds_retained=D("4200.50"))
+        assert _one(c, "funding.task_funds") == _money(
+            "funding.task_funds",
+            Status.NOT_MET,
+            ("I-8",),
+            required=D("5000"),
+            actual=D("4200.50"),
+            gap=D("799.50"),
+            message_en="funds that follow tasks kept 4,200.50 yuan; all of what was received must be kept: "
+            "5,000 yuan: 799.50 yuan short",
+            message_zh="“费随事转”经费留用 4200.50 元；应全部留用，拨付 5000 元，差 799.50 元",
+            inputs=(("task_funds_received", D("5000")), ("task_funds_retained", D("4200.50"))),
+        )
+
+    @pytest.mark.parametrize(
+        ("rule", "kwargs", "inputs", "message_en", "message_zh"),
+        [
+            (
+                "funding.living_allowance",
+                {"living_allowance": D("1000")},
+                (("living_allowance", D("1000")), ("living_allowance_standard", None)),
+                "the living allowance or the district's standard is not known",
+                "生活补贴或现行标准未知",
+            ),
+            (
+                "funding.living_allowance_growth",
+                {"living_allowance_previous": D("1000")},
+                (("living_allowance", None), ("living_allowance_previous", D("1000"))),
+                "this year's or last year's living allowance is not known",
+                "本年度或上一年度生活补贴未知",
+            ),
+            (
+                "funding.task_funds",
+                {"task_funds_received": D("1000")},
+                (("task_funds_received", D("1000")), ("task_funds_retained", None)),
+                "the funds that follow tasks (费随事转) received or kept are not known",
+                "按“费随事转”拨付或留用的经费未知",
+            ),
+        ],
+    )
+    def test_not_known(
+        self,
+        rule: str,
+        kwargs: dict[str, object],
+        inputs: tuple[tuple[str, object], ...],
+        message_en: str,
+        message_zh: str,
+    ) -> None:
+        given_amount = D("1000")
+        required = given_amount if rule != "funding.living_allowance" else None
+        actual = given_amount if rule == "funding.living_allowance" else None
+        assert _one(Community("C1", **kwargs), rule) == _money(  # type: ignore[arg-type]
+            rule,
+            Status.UNKNOWN,
+            ("I-8",),
+            required=required,
+            actual=actual,
+            message_en=message_en,
+            message_zh=message_zh,
+            inputs=inputs,
+        )
+
+
+class TestInsuranceFindingsInFull:
+    def test_each_case(self) -> None:
+        members = [
+            StaffMember("W1", female=True, insurances=list(ALL_FIVE)),
+            # A man enrolled in all five needs four: the message names the four required.
+            StaffMember("M1", female=False, insurances=list(ALL_FIVE)),
+            StaffMember("M2", female=False, insurances=["pension"]),
+            StaffMember("X1", insurances=["pension", "medical", "unemployment", "work_injury"]),
+            StaffMember("X2", insurances=list(ALL_FIVE)),
+            StaffMember("N1", female=True),
+        ]
+        found = _by_rule(Community("C1", staff_members=members))["funding.insurance"]
+
+        def inputs(sid: str, female: bool | None, enrolled: str | None) -> tuple[tuple[str, object], ...]:
+            return ((f"staff_members[{sid}].female", female), (f"staff_members[{sid}].insurances", enrolled))
+
+        if_female = FOUR + " (+ maternity if female)"
+        assert found == [
+            _insured(
+                Status.MET,
+                "W1",
+                required=FIVE,
+                actual=FIVE,
+                message_en=f"W1: enrolled in {FIVE}",
+                message_zh=f"W1：已参加{FIVE_ZH}",
+                inputs=inputs("W1", True, FIVE),
+            ),
+            _insured(
+                Status.MET,
+                "M1",
+                required=FOUR,
+                actual=FIVE,
+                message_en=f"M1: enrolled in {FOUR}",
+                message_zh=f"M1：已参加{FOUR_ZH}",
+                inputs=inputs("M1", False, FIVE),
+            ),
+            _insured(
+                Status.NOT_MET,
+                "M2",
+                required=FOUR,
+                actual="pension",
+                gap="medical, unemployment, work_injury",
+                message_en="M2: not enrolled in medical, unemployment, work_injury",
+                message_zh="M2：未参加医疗保险、失业保险、工伤保险",
+                inputs=inputs("M2", False, "pension"),
+            ),
+            _insured(
+                Status.UNKNOWN,
+                "X1",
+                required=if_female,
+                actual=FOUR,
+                message_en=f"X1: enrolled in {FOUR}; maternity insurance is required for female staff and "
+                "the sex is not known",
+                message_zh=f"X1：已参加{FOUR_ZH}；女职工须参加生育保险，性别未知",
+                inputs=inputs("X1", None, FOUR),
+            ),
+            _insured(
+                Status.MET,
+                "X2",
+                required=if_female,
+                actual=FIVE,
+                message_en=f"X2: enrolled in {FOUR}",
+                message_zh=f"X2：已参加{FOUR_ZH}",
+                inputs=inputs("X2", None, FIVE),
+            ),
+            _insured(
+                Status.UNKNOWN,
+                "N1",
+                required=FIVE,
+                message_en="N1: insurances not known",
+                message_zh="N1：参保情况未知",
+                inputs=inputs("N1", True, None),
+            ),
+        ]
+
+    def test_sex_not_known_and_maternity_for_all(self) -> None:
+        # Every staff member needs all five: a member of unknown sex without maternity is short.
+        policy = attrs.evolve(DEFAULT_POLICY, maternity_for_female_only=False)
+        c = Community(
+            "C1",
+            staff_members=[
+                StaffMember("X1", insurances=["pension", "medical", "unemployment", "work_injury"])
+            ],
+        )
+        (f,) = _by_rule(c, policy)["funding.insurance"]
+        assert (f.status, f.required, f.gap) == (Status.NOT_MET, FIVE, "maternity")
+        assert f.message_zh == "X1：未参加女职工生育保险"
+
+    def test_sex_not_known_and_no_maternity_required(self) -> None:
+        # Without maternity in the policy's set, the sex does not matter.
+        policy = attrs.evolve(DEFAULT_POLICY, required_insurances=["pension", "medical"])
+        c = Community("C1", staff_members=[StaffMember("X1", insurances=["pension", "medical"])])
+        (f,) = _by_rule(c, policy)["funding.insurance"]
+        assert (f.status, f.required, f.actual) == (Status.MET, "pension, medical", "pension, medical")
+        assert f.message_en == "X1: enrolled in pension, medical"
+
+    def test_nothing_enrolled_reads_none_in_chinese(self) -> None:
+        # Only maternity required, the sex not known, nothing enrolled.
+        policy = attrs.evolve(DEFAULT_POLICY, required_insurances=["maternity"])
+        (f,) = _by_rule(Community("C1", staff_members=[StaffMember("X1", insurances=[])]), policy)[
+            "funding.insurance"
+        ]
+        assert f.status is Status.UNKNOWN
+        assert f.message_zh == "X1：已参加无；女职工须参加生育保险，性别未知"
+
+    def test_staff_not_listed(self) -> None:
+        assert _one(Community("C1", staff=0), "funding.insurance") == _insured(
+            Status.NOT_APPLICABLE,
+            None,
+            message_en="no staff in post, so no insurance to check",
+            message_zh="无在岗工作人员，无需核查参保情况",
+            inputs=(("staff", 0), ("staff_members", 0)),
+        )
+        assert _one(Community("C1", staff=3), "funding.insurance") == _insured(
+            Status.UNKNOWN,
+            None,
+            required=FIVE,
+            message_en="the staff members are not listed, so their insurances are not known",
+            message_zh="未列出工作人员，参保情况未知",
+            inputs=(("staff", 3), ("staff_members", 0)),
+        )
+        policy = attrs.evolve(DEFAULT_POLICY, required_insurances=["pension", "medical"])
+        assert _one(Community("C1", staff=3), "funding.insurance", policy).required == "pension, medical"
+
+
+class TestErrorsInFull:
+    def test_a_date_of_the_wrong_type(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            allowance_by_month(date(2025, 1, 1), "2025-12-31")  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("end", "2025-12-31")
+        assert info.value.message_en == "is a str; expected a datetime.date"
+        assert info.value.message_zh == "类型为 str；应为日期"
+
+    def test_a_term_that_ends_before_it_starts(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            allowance_by_month(date(2025, 7, 1), date(2025, 6, 30))
+        assert info.value.message_en == "the term ends (2025-06-30) before it starts (2025-07-01)"
+        assert info.value.message_zh == "任期结束日期（2025-06-30）早于开始日期（2025-07-01）"
+
+    def test_female_of_the_wrong_type(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            required_insurances("yes")  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("female", "yes")
+        assert info.value.message_en == "is a str; expected True or False"
+        assert info.value.message_zh == "类型为 str；应为 True 或 False"
+
+    def test_negative_office_funds(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            welfare_funds_minimum("-5")
+        assert (info.value.path, info.value.value, info.value.message_en, info.value.message_zh) == (
+            "office_funds",
+            "-5",
+            "is negative",
+            "为负数",
+        )
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: office_funds_minimum(1, policy=None),
+            lambda: welfare_funds_minimum(1, policy=None),
+            lambda: allowance_by_month(date(2025, 1, 1), date(2025, 1, 2), policy=None),
+            lambda: building_head_allowance(date(2025, 1, 1), date(2025, 1, 2), policy=None),
+            lambda: split_pay(1, policy=None),
+            lambda: required_insurances(True, policy=None),
+        ],
+    )
+    def test_policy_must_be_a_policy(self, call: Any) -> None:
+        with pytest.raises(InvalidType) as info:
+            call()
+        assert info.value.path == "policy"
