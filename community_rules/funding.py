@@ -745,7 +745,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
             subject=sid,
             required=required_text,
             actual=actual,
-            message_en=f"{sid}: enrolled in {actual}; maternity insurance is required for female "
+            message_en=f"{sid}: enrolled in {actual or 'none'}; maternity insurance is required for female "
             "staff and the sex is not known",
             message_zh=f"{sid}：已参加{_names_zh(enrolled)}；女职工须参加生育保险，性别未知",
             inputs=inputs,
@@ -757,7 +757,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
         subject=sid,
         required=required_text,
         actual=actual,
-        message_en=f"{sid}: enrolled in {_names(required)}",
+        message_en=f"{sid}: enrolled in {_names(required) or 'none'}",
         message_zh=f"{sid}：已参加{_names_zh(required)}",
         inputs=inputs,
     )

@@ -978,3 +978,28 @@ class TestErrorsInFull:
         with pytest.raises(InvalidType) as info:
             call()
         assert info.value.path == "policy"
+
+
+class TestEmptyEnrolmentIsSaid:
+    # Under a policy that requires only maternity insurance, a member of unknown sex with no
+    # insurance was "enrolled in ;" in English (the Chinese said 无).
+    POLICY = attrs.evolve(DEFAULT_POLICY, required_insurances=frozenset({Insurance.MATERNITY}))
+
+    def _finding(self, member: StaffMember) -> Finding:
+        community = Community("C", staff_members=[member])
+        (found,) = [
+            f for f in funding.check_community(community, policy=self.POLICY) if f.rule == "funding.insurance"
+        ]
+        return found
+
+    def test_no_insurance_and_sex_unknown(self) -> None:
+        f = self._finding(StaffMember("X1", insurances=[]))
+        assert f.status is Status.UNKNOWN
+        assert f.message_en.startswith("X1: enrolled in none; maternity insurance is required")
+        assert f.message_zh.startswith("X1：已参加无；")
+        assert f.actual == ""
+
+    def test_nothing_required_of_a_man(self) -> None:
+        f = self._finding(StaffMember("X2", female=False, insurances=[]))
+        assert f.status is Status.MET
+        assert (f.message_en, f.message_zh) == ("X2: enrolled in none", "X2：已参加无")
