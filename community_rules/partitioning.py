@@ -93,7 +93,7 @@ from ._fields import check_count
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
-from .model import Building, BuildingHead, Community
+from .model import Building, BuildingHead, Community, ExistingSubArea
 from .policy import DEFAULT_POLICY, Policy, SubAreaRule
 from .readings import interpretation
 
@@ -1073,6 +1073,12 @@ def _once(buildings: Sequence[Building], lists: Iterable[Iterable[str]]) -> tupl
     return [b.id for b in buildings if b.id not in counts], [bid for bid, c in counts.items() if c > 1]
 
 
+def _heads(areas: Sequence[ExistingSubArea], lang: str) -> str:
+    """The sub-areas with their heads, "S1 (Li)" or "S1（Li）" as each language writes it."""
+    shown = "{}（{}）" if lang == "zh" else "{} ({})"
+    return _listing([shown.format(a.id, a.head) for a in areas], lang)
+
+
 def _reading(policy: Policy) -> tuple[str, str]:
     """The reading of I-1 in force, in words (English, Chinese)."""
     cap = policy.sub_area_households
@@ -1400,17 +1406,17 @@ class _Check:
                 required=0,
                 unit="sub-area heads",
             )
-        outside = [f"{a.id} ({a.head})" for a in posted if a.head_is_committee_staff is False]
-        unknown = [f"{a.id} ({a.head})" for a in posted if a.head_is_committee_staff is None]
+        outside = [a for a in posted if a.head_is_committee_staff is False]
+        unknown = [a for a in posted if a.head_is_committee_staff is None]
         staff = len(posted) - len(outside) - len(unknown)
         en = f"{staff} of {len(posted)} sub-area heads are known to be committee staff."
         zh = f"{len(posted)}名小区长中{staff}名确认为居委会工作人员。"
         if outside:
-            en += f" Not committee staff: {_listing(outside, 'en')}."
-            zh += f"非居委会工作人员：{_listing(outside, 'zh')}。"
+            en += f" Not committee staff: {_heads(outside, 'en')}."
+            zh += f"非居委会工作人员：{_heads(outside, 'zh')}。"
         if unknown:
-            en += f" Not known (head_is_committee_staff is None): {_listing(unknown, 'en')}."
-            zh += f"情况不明（head_is_committee_staff 为 None）：{_listing(unknown, 'zh')}。"
+            en += f" Not known (head_is_committee_staff is None): {_heads(unknown, 'en')}."
+            zh += f"情况不明（head_is_committee_staff 为 None）：{_heads(unknown, 'zh')}。"
         status = Status.NOT_MET if outside else Status.UNKNOWN if unknown else Status.MET
         return self.finding(
             _R_STAFF,

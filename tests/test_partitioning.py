@@ -1057,3 +1057,475 @@ class TestRules:
         assert [f.rule for f in found] == [r.id for r in RULES]
         if buildings:
             assert {f.status for f in found} == {Status.MET}, [f.message_en for f in found]
+
+
+# --- found by mutation testing ----------------------------------------------------------------
+#
+# mutmut (docs/strategies.md, "Mutation testing") changed partitioning.py one operator or
+# constant at a time; the tests below fail for the changes that survived the tests above.
+
+UNITS = {
+    "partitioning.sub_areas": "sub-areas",
+    "partitioning.sub_area_size": "households",
+    "partitioning.building_coverage": "buildings",
+    "partitioning.sub_area_head": "sub-area heads",
+    "partitioning.sub_area_head_is_staff": "sub-area heads",
+    "partitioning.building_heads": "building heads",
+    "partitioning.building_head_span": "building heads",
+    "partitioning.building_head_coverage": "buildings",
+}
+
+
+def facts(f: Finding) -> tuple[Status, Any, Any, Any, str | None]:
+    return (f.status, f.required, f.actual, f.gap, f.subject)
+
+
+class TestFindingsCarryTheirFacts:
+    def test_plan_not_known(self) -> None:
+        # SPEC street, no plan and no heads: 3 sub-areas, 3 building heads, 5 buildings needed.
+        found = findings(Community("C1", buildings=SPEC))
+        assert {r: f.unit for r, f in found.items()} == UNITS
+        assert {r: f.required for r, f in found.items()} == {
+            "partitioning.sub_areas": 3,
+            "partitioning.sub_area_size": 500,
+            "partitioning.building_coverage": 5,
+            "partitioning.sub_area_head": 3,
+            "partitioning.sub_area_head_is_staff": None,
+            "partitioning.building_heads": 3,
+            "partitioning.building_head_span": None,
+            "partitioning.building_head_coverage": 5,
+        }
+        assert found["partitioning.sub_area_head"].message_en == (
+            "Unknown: no sub-area plan is known (sub_areas is None); each sub-area needs one head "
+            "(3 under the fewest sub-areas of at most 500 households (I-1, I-2))."
+        )
+        for f in found.values():
+            assert f.inputs == (
+                ("buildings", 5),
+                ("households", 980),
+                ("sub_areas", None),
+                ("building_heads", None),
+                ("policy.sub_area_households", 500),
+                ("policy.sub_area_rule", "cap"),
+                ("policy.keep_residents_groups", False),
+            )
+
+    def test_compliant_plan(self) -> None:
+        # The optimal plan S1 [B1] 300, S2 [B2, B3] 250, S3 [B4, B5] 430: the largest sub-area of
+        # two or more buildings is 430 (B1 alone does not count), 0 over the cap.
+        found = findings(plan_of(SPEC), policy=KEEP)
+        assert {r: f.unit for r, f in found.items()} == UNITS
+        assert {r: facts(f) for r, f in found.items()} == {
+            "partitioning.sub_areas": (Status.MET, 3, 3, 0, None),
+            "partitioning.sub_area_size": (Status.MET, 500, 430, 0, None),
+            "partitioning.building_coverage": (Status.MET, 5, 5, 0, None),
+            "partitioning.sub_area_head": (Status.MET, 3, 3, 0, None),
+            "partitioning.sub_area_head_is_staff": (Status.MET, 3, 3, 0, None),
+            "partitioning.building_heads": (Status.MET, 3, 3, 0, None),
+            "partitioning.building_head_span": (Status.MET, 3, 3, 0, None),
+            "partitioning.building_head_coverage": (Status.MET, 5, 5, 0, None),
+        }
+        sub_areas = found["partitioning.sub_areas"]
+        assert sub_areas.message_en == (
+            "The plan has 3 sub-areas; under the fewest sub-areas of at most 500 households (I-1, I-2), "
+            "residents' groups kept whole its 5 buildings (980 households) need 3."
+        )
+        assert "每个小区不超过500户、小区数最少（I-1、I-2），居民小组不拆分" in sub_areas.message_zh
+        assert ("policy.keep_residents_groups", True) in sub_areas.inputs
+        assert ("sub_areas", 3) in sub_areas.inputs
+        assert ("building_heads", 3) in sub_areas.inputs
+        coverage = found["partitioning.building_coverage"]
+        assert coverage.message_en == "5 of 5 buildings are in exactly one sub-area."
+        assert coverage.message_zh == "5栋楼中5栋恰好属于一个小区。"
+        assert found["partitioning.sub_area_head"].message_en == "3 of 3 sub-areas have a sub-area head."
+        assert found["partitioning.building_head_span"].message_en == (
+            "3 of 3 building heads care for 2–3 buildings, or for the lone building of a sub-area "
+            "(the plan's sub-areas)."
+        )
+        assert found["partitioning.building_head_coverage"].message_en == (
+            "5 of 5 buildings have exactly one building head."
+        )
+
+    def test_empty_plan(self) -> None:
+        found = findings(Community("C1", buildings=SPEC, sub_areas=[], building_heads=[]))
+        assert {r: f.unit for r, f in found.items()} == UNITS
+        for rule in (
+            "partitioning.sub_area_head",
+            "partitioning.sub_area_head_is_staff",
+            "partitioning.building_head_span",
+        ):
+            assert (found[rule].status, found[rule].required) == (Status.NOT_APPLICABLE, 0)
+        size = found["partitioning.sub_area_size"]
+        assert (size.status, size.required) == (Status.NOT_APPLICABLE, 500)
+
+    def test_nearest_size_finding(self) -> None:
+        f = findings(plan_of(SPEC, NEAREST), policy=NEAREST)["partitioning.sub_area_size"]
+        assert (f.status, f.required, f.unit) == (Status.NOT_APPLICABLE, 500, "households")
+
+    def test_too_few_and_too_many_in_both_languages(self) -> None:
+        few = Community("C1", buildings=street(300, 260), sub_areas=[ExistingSubArea("S1", ["B1", "B2"])])
+        f = findings(few)["partitioning.sub_areas"]
+        assert "少1个：必有小区超过上限。" in f.message_zh
+        many = Community(
+            "C1",
+            buildings=street(100, 100, 100),
+            sub_areas=[ExistingSubArea(f"S{i}", [f"B{i}"]) for i in (1, 2, 3)],
+        )
+        f = findings(many)["partitioning.sub_areas"]
+        # 300 households need 1 sub-area; the plan has 3: 2 more than needed.
+        assert (f.required, f.actual, f.gap) == (1, 3, -2)
+        assert " 2 more than needed;" in f.message_en
+        assert "多2个" in f.message_zh
+
+    def test_staff_counts(self) -> None:
+        # Four buildings over the cap, each a sub-area of its own: S1 and S4 staff, S2 not, S3
+        # not known. 2 of 4 are staff; 1 is not (the gap); S2 and S3 are named.
+        flags: list[bool | None] = [True, False, None, True]
+        c = Community(
+            "C1",
+            buildings=street(600, 610, 620, 630),
+            sub_areas=[
+                ExistingSubArea(f"S{i}", [f"B{i}"], head=f"H{i}", head_is_committee_staff=flag)
+                for i, flag in enumerate(flags, 1)
+            ],
+        )
+        f = findings(c)["partitioning.sub_area_head_is_staff"]
+        assert facts(f) == (Status.NOT_MET, 4, 2, 1, "S2, S3")
+        assert f.message_en == (
+            "2 of 4 sub-area heads are known to be committee staff. Not committee staff: S2 (H2). "
+            "Not known (head_is_committee_staff is None): S3 (H3)."
+        )
+        assert f.message_zh == (
+            "4名小区长中2名确认为居委会工作人员。非居委会工作人员：S2（H2）。"
+            "情况不明（head_is_committee_staff 为 None）：S3（H3）。"
+        )
+        unknown = findings(plan_of(SPEC, staff=None))["partitioning.sub_area_head_is_staff"]
+        assert facts(unknown) == (Status.UNKNOWN, 3, 0, None, "S1, S2, S3")
+
+    def test_vacant_head(self) -> None:
+        community = plan_of(SPEC)
+        assert community.sub_areas is not None
+        first, second, third = community.sub_areas
+        c = attrs.evolve(community, sub_areas=(first, attrs.evolve(second, head=None), third))
+        f = findings(c)["partitioning.sub_area_head"]
+        assert facts(f) == (Status.NOT_MET, 3, 2, 1, "S2")
+        assert f.message_en == "2 of 3 sub-areas have a sub-area head. Vacant: S2."
+        assert f.message_zh == "3个小区中2个已设小区长。空缺：S2。"
+
+    def test_coverage_counts_and_listing(self) -> None:
+        # 7 buildings, the plan has B1 only: 6 in no sub-area, the listing shows 5 and counts the rest.
+        buildings = street(*[10] * 7)
+        c = Community("C1", buildings=buildings, sub_areas=[ExistingSubArea("S1", ["B1"])])
+        f = findings(c)["partitioning.building_coverage"]
+        assert facts(f) == (Status.NOT_MET, 7, 1, 6, "B2, B3, B4, B5, B6, B7")
+        assert (
+            f.message_en
+            == "1 of 7 buildings are in exactly one sub-area. In no sub-area: B2, B3, B4, B5, B6 and 1 more."
+        )
+        assert f.message_zh == "7栋楼中1栋恰好属于一个小区。未划入任何小区：B2、B3、B4、B5、B6等6项。"
+        # Exactly 5 listed: no "and 0 more".
+        c = Community("C1", buildings=buildings, sub_areas=[ExistingSubArea("S1", ["B1", "B2"])])
+        f = findings(c)["partitioning.building_coverage"]
+        assert f.message_en.endswith("In no sub-area: B3, B4, B5, B6, B7.")
+        assert f.message_zh.endswith("未划入任何小区：B3、B4、B5、B6、B7。")
+        shared = Community(
+            "C1",
+            buildings=street(10, 10),
+            sub_areas=[ExistingSubArea("S1", ["B1", "B2"]), ExistingSubArea("S2", ["B2"])],
+        )
+        f = findings(shared)["partitioning.building_coverage"]
+        assert f.message_en == "1 of 2 buildings are in exactly one sub-area. Listed more than once: B2."
+
+    def test_head_coverage_messages(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(10, 10, 10, 10),
+            building_heads=[BuildingHead("L1", ["B1", "B2"]), BuildingHead("L2", ["B2", "B3"])],
+        )
+        f = findings(c)["partitioning.building_head_coverage"]
+        assert f.message_en == (
+            "2 of 4 buildings have exactly one building head. Without a building head: B4. "
+            "In the care of two or more: B2."
+        )
+        assert f.message_zh == "4栋楼中2栋恰有一名楼长。无楼长：B4。由两名以上楼长负责：B2。"
+
+
+class TestSizeBoundaries:
+    def test_exactly_the_cap_is_within_it(self) -> None:
+        # 250 + 250 = 500: not over the cap of 500.
+        c = Community("C1", buildings=street(250, 250), sub_areas=[ExistingSubArea("S1", ["B1", "B2"])])
+        f = findings(c)["partitioning.sub_area_size"]
+        assert facts(f) == (Status.MET, 500, 500, 0, None)
+
+    def test_lone_building_at_the_cap_is_not_over_it(self) -> None:
+        c = Community("C1", buildings=street(500), sub_areas=[ExistingSubArea("S1", ["B1"])])
+        f = findings(c)["partitioning.sub_area_size"]
+        # No sub-area of two or more buildings: largest 0, and nothing over the cap.
+        assert facts(f) == (Status.MET, 500, 0, 0, None)
+        assert "over the cap allowed" not in f.message_en
+
+    def test_lone_buildings_over_the_cap_are_counted(self) -> None:
+        c = Community(
+            "C1",
+            buildings=street(620, 700, 100, 100),
+            sub_areas=[
+                ExistingSubArea("S1", ["B1"]),
+                ExistingSubArea("S2", ["B2"]),
+                ExistingSubArea("S3", ["B3", "B4"]),
+            ],
+        )
+        f = findings(c)["partitioning.sub_area_size"]
+        assert facts(f) == (Status.MET, 500, 200, 0, None)
+        assert f.message_en == (
+            "Every sub-area of two or more buildings has at most 500 households (largest 200). "
+            "2 sub-areas of a single building over the cap allowed: a building is not divided (I-1)."
+        )
+        assert f.message_zh == (
+            "两栋以上的小区均不超过500户（最大200户）。2个单栋楼小区超过上限，属允许：楼栋不可拆分（I-1）。"
+        )
+
+    def test_over_the_cap_named_in_both_languages(self) -> None:
+        c = Community("C1", buildings=street(300, 260), sub_areas=[ExistingSubArea("S1", ["B1", "B2"])])
+        f = findings(c)["partitioning.sub_area_size"]
+        assert f.message_en == "1 of 1 sub-areas exceed 500 households: S1 (560)."
+        assert f.message_zh == "1个小区中有1个超过500户：S1（560户）。"
+
+    @pytest.mark.parametrize(("second", "required"), [(349, 1), (350, 2)])
+    def test_nearest_rounds_half_up_in_the_check(self, second: int, required: int) -> None:
+        # 400 + 349 = 749 households: 749 / 500 = 1.498 → 1; 750 / 500 = 1.5 → 2 (half up).
+        f = findings(Community("C1", buildings=street(400, second)), policy=NEAREST)["partitioning.sub_areas"]
+        assert f.required == required
+        assert "the nearest whole number of sub-areas of 500 households per run" in f.message_en
+
+
+class TestBuildingHeadsBasis:
+    SIX = tuple(street(*[10] * 6))
+    PAIRS = tuple(BuildingHead(f"L{i}", [f"B{2 * i - 1}", f"B{2 * i}"]) for i in (1, 2, 3))
+
+    def community(self, *areas: list[str]) -> Community:
+        return Community(
+            "C1",
+            buildings=self.SIX,
+            sub_areas=[ExistingSubArea(f"S{i}", ids) for i, ids in enumerate(areas, 1)],
+            building_heads=self.PAIRS,
+        )
+
+    def test_counted_over_the_plan(self) -> None:
+        # Three sub-areas of 2 buildings: exactly 1 head each, 3 in all (the optimal partition,
+        # one sub-area of 6, would allow 2 to 3).
+        f = findings(self.community(["B1", "B2"], ["B3", "B4"], ["B5", "B6"]))["partitioning.building_heads"]
+        assert facts(f) == (Status.MET, 3, 3, 0, None)
+        assert f.interpretations == ("I-3",)
+        assert "over the plan's sub-areas, 6 buildings need 3 building heads (I-3)" in f.message_en
+        assert "按现有小区划分，6栋楼需设楼长3名（I-3）" in f.message_zh
+
+    @pytest.mark.parametrize(
+        "areas",
+        [
+            (["B1", "B2"], ["B3", "B4"], ["B5"]),  # B6 in no sub-area
+            (["B1", "B2"], ["B3", "B4"], ["B5", "B6"], ["B5"]),  # B5 in two
+        ],
+    )
+    def test_counted_over_the_optimal_partition_when_the_plan_is_faulty(
+        self, areas: tuple[list[str], ...]
+    ) -> None:
+        # The optimal partition: one sub-area of 6 buildings, ceil(6 / 3) = 2 to 6 // 2 = 3 heads.
+        f = findings(self.community(*areas))["partitioning.building_heads"]
+        assert facts(f) == (Status.MET, 2, 3, 0, None)
+        assert set(f.interpretations) == {"I-1", "I-2", "I-3"}
+        assert (
+            "over the sub-areas of the optimal partition (the fewest sub-areas of at most 500 households "
+            "(I-1, I-2)), 6 buildings need 2 to 3 building heads (I-3)"
+        ) in f.message_en
+        assert "6栋楼需设楼长2至3名（I-3）" in f.message_zh
+
+    def test_incomplete_building_list_with_a_plan_is_judged(self) -> None:
+        # A complete plan for the listed buildings is judged even if the community has more households.
+        c = attrs.evolve(self.community(["B1", "B2"], ["B3", "B4"], ["B5", "B6"]), households=2000)
+        assert findings(c)["partitioning.building_heads"].status is Status.MET
+        no_plan = attrs.evolve(c, sub_areas=None)
+        assert findings(no_plan)["partitioning.building_heads"].status is Status.UNKNOWN
+
+    def test_as_of_in_the_message(self) -> None:
+        f = findings(plan_of(SPEC), as_of=datetime.date(2025, 6, 1))["partitioning.building_heads"]
+        assert f.message_en.startswith("3 building heads in post on 2025-06-01; ")
+
+
+class TestHeadTermAndSpan:
+    @pytest.mark.parametrize("day", [datetime.date(2025, 6, 1), datetime.date(2025, 6, 30)])
+    def test_first_and_last_day_of_a_term_count(self, day: datetime.date) -> None:
+        community = plan_of(SPEC)
+        heads = community.building_heads
+        assert heads is not None
+        term = attrs.evolve(heads[0], start=datetime.date(2025, 6, 1), end=datetime.date(2025, 6, 30))
+        c = attrs.evolve(community, building_heads=(term, *heads[1:]))
+        found = findings(c, as_of=day)
+        assert found["partitioning.building_heads"].actual == 3
+        assert found["partitioning.building_head_coverage"].status is Status.MET
+
+    def test_every_head_is_judged(self) -> None:
+        # Plan S1 [B1], S2 [B2, B3], S3 [B4, B5]: L1 (the lone B1) and L2 are fine; L3 and L4 each
+        # have one building of a two-building sub-area, which is outside the 2–3 span.
+        community = plan_of(SPEC)
+        heads = [
+            BuildingHead("L1", ["B1"]),
+            BuildingHead("L2", ["B2", "B3"]),
+            BuildingHead("L3", ["B4"]),
+            BuildingHead("L4", ["B5"]),
+        ]
+        f = findings(attrs.evolve(community, building_heads=heads))["partitioning.building_head_span"]
+        assert facts(f) == (Status.NOT_MET, 4, 2, 2, "L3, L4")
+        assert f.unit == "building heads"
+        assert f.message_en == (
+            "2 of 4 building heads care for 2–3 buildings, or for the lone building of a sub-area "
+            "(the plan's sub-areas). Outside the span: L3 (1 buildings), L4 (1 buildings)."
+        )
+        assert f.message_zh == (
+            "4名楼长中2名负责2–3栋楼或小区内唯一的楼栋（现有小区划分）。不符合：L3（1栋）、L4（1栋）。"
+        )
+        no_plan = attrs.evolve(community, sub_areas=None, building_heads=heads)
+        assert (
+            "(the optimal partition's sub-areas)"
+            in findings(no_plan)["partitioning.building_head_span"].message_en
+        )
+        assert "（最优划分的小区）" in findings(no_plan)["partitioning.building_head_span"].message_zh
+
+    def test_head_of_no_buildings_is_outside_the_span(self) -> None:
+        community = plan_of(SPEC)
+        heads = community.building_heads
+        assert heads is not None
+        c = attrs.evolve(community, building_heads=(*heads, BuildingHead("L0", [])))
+        f = findings(c)["partitioning.building_head_span"]
+        assert facts(f) == (Status.NOT_MET, 4, 3, 1, "L0")
+
+
+class TestGroupingDetails:
+    def test_small_sub_areas(self) -> None:
+        # One head for 2 or 3 buildings; a lone building lowers the least span to 1.
+        assert partition(street(10, 20)).sub_areas[0].grouping == Grouping(2, 1, 30, 2, 3)
+        assert partition(street(10, 20, 30)).sub_areas[0].grouping == Grouping(3, 1, 60, 2, 3)
+        assert partition(street(70)).sub_areas[0].grouping == Grouping(1, 1, 70, 1, 3)
+
+    def test_equal_groups_report_their_largest(self) -> None:
+        # 6 buildings: 2 groups of 3, [10, 20, 30] = 60 and [40, 50, 60] = 150.
+        s = partition(street(10, 20, 30, 40, 50, 60)).sub_areas[0]
+        assert [g.households for g in s.groups] == [60, 150]
+        assert s.grouping == Grouping(6, 2, 150, 2, 3)
+        assert "no head cares for more than 150 households" in s.groups[0].explain()
+        # 4 buildings: 2 groups of 2, [40, 10] = 50 and [20, 30] = 50.
+        assert partition(street(40, 10, 20, 30)).sub_areas[0].grouping.largest == 50
+
+    def test_no_households_largest_zero(self) -> None:
+        # 5 buildings of 0 households: 2 groups, the largest has 0 households.
+        assert partition(street(0, 0, 0, 0, 0)).sub_areas[0].grouping == Grouping(5, 2, 0, 2, 3)
+
+    def test_no_group_below_the_span_even_when_better_balanced(self) -> None:
+        # 7 buildings [10 × 6, 100]: ceil(7 / 3) = 3 groups of 2–3. (3, 2, 2) gives 30, 20, 110;
+        # (2, 3, 2) also 110 but the first group is shorter; (2, 2, 3) 120. (3, 3, 1) would give
+        # 100 but leaves a head with one building of a 7-building sub-area.
+        s = partition(street(10, 10, 10, 10, 10, 10, 100)).sub_areas[0]
+        assert group_sizes(s) == [[10, 10, 10], [10, 10], [10, 100]]
+        assert s.grouping == Grouping(7, 3, 110, 2, 3)
+
+
+class TestExplanationDetails:
+    def test_run_kind_is_its_value(self) -> None:
+        assert str(RunKind.COMPOUND) == "compound"
+        assert f"{RunKind.LARGE_BUILDING}" == "large_building"
+
+    def test_run_explains_in_english_by_default(self) -> None:
+        run = partition(street(70)).runs[0]
+        assert (
+            run.explain()
+            == run.explain("en")
+            == (
+                "A run of 1 ordinary building (70 households) fits in one sub-area of at most 500 households "
+                "(2.2.1: 原则上每500户为一小区; I-1)."
+            )
+        )
+        assert (
+            run.explain("zh")
+            == "按街道顺序相邻的1栋普通楼栋（70户）可划为一个不超过500户的小区（2.2.1：原则上每500户为一小区；I-1）。"
+        )
+
+    def test_no_extra_sub_areas_when_households_decide(self) -> None:
+        # 300 + 300 = 600: 2 sub-areas, exactly what 600 / 500 asks for; nothing "more because".
+        assert partition(street(300, 300)).runs[0].explain() == (
+            "A run of 2 ordinary buildings (600 households) needs 2 sub-areas of at most 500 households "
+            "(600 / 500 gives at least 2); balanced, the largest has 300 households "
+            "(2.2.1: 原则上每500户为一小区; I-1)."
+        )
+
+    def test_compound_run(self) -> None:
+        p = partition([Building("B1", 40, compound="Garden"), Building("B2", 50, compound="Garden")])
+        assert p.runs[0].explain() == (
+            "Compound 'Garden' (2 buildings, 90 households) stands apart from other buildings "
+            f"(2.2.1: {interpretation('I-2').words_zh}; I-2) and fits in one sub-area of at most 500 "
+            "households (2.2.1: 原则上每500户为一小区; I-1)."
+        )
+
+    def test_large_residents_group_run(self) -> None:
+        # 300 + 200 + 200 = 700 > 500: cut within the group, [300] [200, 200] = 400 beats
+        # [300, 200] = 500 [200].
+        p = partition(
+            [Building(f"B{i}", h, residents_group="g1") for i, h in enumerate((300, 200, 200), 1)],
+            policy=KEEP,
+        )
+        assert p.runs[0].explain() == (
+            "Residents' group 'g1' (3 buildings, 700 households), more than 500 and so cut within "
+            "itself, needs 2 sub-areas of at most 500 households (700 / 500 gives at least 2); "
+            "balanced, the largest has 400 households (2.2.1: 原则上每500户为一小区; I-1)."
+        )
+        zh = p.sub_areas[0].explain("zh")
+        assert "本小区：1栋楼（B1），300户，设小区长1名、楼长1名。" in zh
+        assert zh.endswith("居民小组g1不拆分（居民小区的划分可与居民小组的划分相结合）。")
+
+    def test_residents_groups_mentioned_only_when_kept(self) -> None:
+        buildings = [Building("B1", 10, residents_group="g1"), Building("B2", 20, residents_group="g1")]
+        assert "Residents' groups kept whole" not in partition(buildings).sub_areas[0].explain()
+        assert "居民小组" not in partition(buildings).sub_areas[0].explain("zh")
+        kept = partition(buildings, policy=KEEP).sub_areas[0].explain()
+        assert kept.endswith(
+            "This sub-area: 2 buildings (B1, B2), 30 households, 1 building head. Residents' groups kept whole: g1."
+        )
+
+    def test_group_names_its_buildings(self) -> None:
+        # [10, 20, 30, 40, 50]: [10, 20] [30, 40, 50] = 120 or [10, 20, 30] [40, 50] = 90: the latter.
+        group = partition(street(10, 20, 30, 40, 50)).groups[1]
+        assert group.explain().endswith("this head: 2 buildings (B4, B5), 90 households.")
+        assert group.explain("zh").endswith("本组2栋（B4、B5），90户。")
+
+    def test_bad_language_names_the_value(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            partition(street(1)).explain("fr")
+        assert (info.value.path, info.value.value) == ("lang", "fr")
+
+
+class TestPartitionRecordsItsInputs:
+    def test_policy_recorded(self) -> None:
+        policy = attrs.evolve(KEEP, sub_area_households=400, sub_area_rule=SubAreaRule.NEAREST)
+        p = partition(street(300, 150), policy=policy)
+        assert (p.rule, p.cap, p.residents_groups_kept) == (SubAreaRule.NEAREST, 400, True)
+        assert (p.runs[0].rule, p.runs[0].cap, p.runs[0].residents_groups_kept) == (
+            SubAreaRule.NEAREST,
+            400,
+            True,
+        )
+
+    def test_run_of_kept_groups_lists_its_buildings_in_street_order(self) -> None:
+        # g1 = B1 + B3 = 400 stands where B1 stands, then B2 (200): 600 > 500, so [B1, B3] and [B2];
+        # the run itself still lists B1, B2, B3 in street order.
+        buildings = [
+            Building("B1", 200, residents_group="g1"),
+            Building("B2", 200),
+            Building("B3", 200, residents_group="g1"),
+        ]
+        p = partition(buildings, policy=KEEP)
+        assert ids(p) == [["B1", "B3"], ["B2"]]
+        assert [b.id for b in p.runs[0].buildings] == ["B1", "B2", "B3"]
+
+    @pytest.mark.parametrize("value", [42, "B1"])
+    def test_not_a_sequence_names_the_value(self, value: object) -> None:
+        with pytest.raises(InvalidType) as info:
+            partition(value)  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("buildings", value)
