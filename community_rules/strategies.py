@@ -1321,7 +1321,10 @@ def _defects(doc: dict[str, Any]) -> dict[str, Callable[[st.DrawFn], tuple[str, 
         return f"{path}.buildings", InvalidType
 
     def households_below(draw: st.DrawFn) -> tuple[str, type[Error]]:
-        path, community = pick(draw, [(p, c) for p, c in built if c.get("households", 0) > 0])
+        # A community whose buildings hold some households (its own count may exceed theirs,
+        # with buildings of none); _prepare makes sure there is one.
+        held = [(p, c) for p, c in built if sum(b["households"] for b in c["buildings"]) > 0]
+        path, community = pick(draw, held)
         total = sum(b["households"] for b in community["buildings"])
         community["households"] = draw(st.integers(0, total - 1))
         return f"{path}.households", InvalidValue
