@@ -84,9 +84,17 @@ def _passthrough(value: Any, _type: Any) -> Any:
     return value
 
 
+#: The scalar types whose values go to the model's validators as they are (:func:`_passthrough`).
+_PASSTHROUGH = (int, str, bool, Decimal)
+
+
 def _is_passthrough(type_: Any) -> bool:
     """True for the types whose values the model's own validators check (see :func:`_passthrough`)."""
-    return type_ in (int, str, bool, Decimal) or (isinstance(type_, type) and issubclass(type_, enum.Enum))
+    return type_ in _PASSTHROUGH or _is_enum(type_)
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
 def _is_optional_passthrough(type_: Any) -> bool:
@@ -230,12 +238,10 @@ def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> 
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    for type_ in (int, str, bool, Decimal):
+    for type_ in _PASSTHROUGH:
         conv.register_structure_hook(type_, _passthrough)
     # Enums and sets are converted by the model's own converters, which name the field.
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _passthrough
-    )
+    conv.register_structure_hook_func(_is_enum, _passthrough)
     conv.register_structure_hook_func(_is_optional_passthrough, _passthrough)
     conv.register_structure_hook_func(
         lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, _passthrough
