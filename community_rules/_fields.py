@@ -248,25 +248,29 @@ def to_enum(enum_type: type[E], value: object, field: str) -> E:
     """
     if isinstance(value, enum_type):
         return value
+    a_value = isinstance(value, (str, int)) and not isinstance(value, bool)
+    if a_value:
+        try:
+            return enum_type(value)
+        except ValueError:
+            pass
+    # Refused: the valid values are spelled out only now (the lookup above is the hot path).
     valid = ", ".join(str(m.value) for m in enum_type)
     name = enum_type.__name__
     zh = _ZH_NAMES.get(name, name)
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if not a_value:
         raise InvalidType(
             field,
             value,
             f"is of type {type(value).__name__}; expected a {name} (valid: {valid})",
             f"类型为 {type(value).__name__}；应为{zh}（{name}，有效值：{valid}）",
         )
-    try:
-        return enum_type(value)
-    except ValueError:
-        raise InvalidValue(
-            field,
-            value,
-            f"is not a valid {name} (valid: {valid})",
-            f"不是有效的{zh}（{name}，有效值：{valid}）",
-        ) from None
+    raise InvalidValue(
+        field,
+        value,
+        f"is not a valid {name} (valid: {valid})",
+        f"不是有效的{zh}（{name}，有效值：{valid}）",
+    )
 
 
 def _to_enum(enum_type: type[E], optional: bool) -> Callable[[Any, Any, attrs.Attribute[Any]], Any]:

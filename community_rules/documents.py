@@ -90,11 +90,16 @@ _PASSTHROUGH = (int, str, bool, Decimal)
 
 def _is_passthrough(type_: Any) -> bool:
     """True for the types whose values the model's own validators check (see :func:`_passthrough`)."""
-    return type_ in _PASSTHROUGH or _is_enum(type_)
+    return type_ in _PASSTHROUGH or _is_enum(type_) or _is_frozenset(type_)
 
 
 def _is_enum(type_: Any) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _is_frozenset(type_: Any) -> bool:
+    # Sets (a staff member's insurances) are converted by the model's own converter.
+    return type_ is frozenset or getattr(type_, "__origin__", None) is frozenset
 
 
 def _is_optional_passthrough(type_: Any) -> bool:
@@ -199,9 +204,26 @@ def _attribute_name(exc: BaseException) -> str | None:
     return None
 
 
+def _direct(cls: type[Any], conv: cattrs.Converter, overrides: Mapping[str, Any]) -> frozenset[str] | None:
+    """The field names of ``cls`` if cattrs would pass every field's value through unchanged.
+
+    For such a class (a building, a staff member, a workstation: most of a
+    document) structuring a plain dict of its fields is calling ``cls`` with
+    it, and the model's own validators check every value; None otherwise.
+    """
+    attrs.resolve_types(cls)
+    fields = attrs.fields(cls)
+    if overrides or any(
+        f.alias != f.name or conv.get_structure_hook(f.type) is not _passthrough for f in fields
+    ):
+        return None
+    return frozenset(f.name for f in fields)
+
+
 def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> Callable[[Any, Any], Any]:
     inner = cattrs.gen.make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
     order = {field.name: i for i, field in enumerate(attrs.fields(cls))}
+    direct = _direct(cls, conv, overrides)
 
     def position(exc: BaseException) -> int:
         name = _attribute_name(exc)
@@ -210,6 +232,11 @@ def _mapping_check(cls: type[Any], conv: cattrs.Converter, **overrides: Any) -> 
         return order.get(name or "", len(order))
 
     def structure(value: Any, _type: Any) -> Any:
+        if direct is not None and type(value) is dict and value.keys() <= direct:
+            try:  # the fast path: the same object cattrs would build (see _direct)
+                return cls(**value)
+            except Exception:  # the thorough path below reports every error with its field
+                pass
         if not isinstance(value, Mapping):
             raise InvalidType(
                 "",
@@ -241,11 +268,8 @@ def _make_converter() -> cattrs.Converter:
     for type_ in _PASSTHROUGH:
         conv.register_structure_hook(type_, _passthrough)
     # Enums and sets are converted by the model's own converters, which name the field.
-    conv.register_structure_hook_func(_is_enum, _passthrough)
+    conv.register_structure_hook_func(_is_passthrough, _passthrough)
     conv.register_structure_hook_func(_is_optional_passthrough, _passthrough)
-    conv.register_structure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset or t is frozenset, _passthrough
-    )
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_structure_hook_factory(_is_tuple_of, _structure_tuple_factory(conv))
     for cls in (
@@ -383,21 +407,23 @@ def _trail_path(trail: Any) -> str:
 _LEAVES = frozenset({str, int, bool, float, Decimal, type(None), datetime.date, datetime.datetime})
 
 
-def _depth(value: Any, limit: int = MAX_DEPTH) -> None:
+def _depth(value: Any, limit: int = MAX_DEPTH, *, keys: bool = True) -> None:
     """Refuse a document nested more than ``limit`` levels deep, or a mapping with a key not a string.
 
     Only the containers are visited (a leaf's level is its container's plus
     one); each carries its trail (parent trail, key), so that a path is
-    spelled out only on failure.
+    spelled out only on failure. ``keys=False`` skips the check of the keys,
+    for a document parsed from JSON or TOML text, whose keys are strings.
     """
     stack: list[tuple[Any, int, Any]] = [(value, 1, None)]
     while stack:
         item, depth, trail = stack.pop()
         if type(item) is dict or isinstance(item, Mapping):  # dict first: ABC checks are slow
-            for key in item:
-                if type(key) is not str and not isinstance(key, str):
-                    # JSON and TOML keys are strings; a mapping given directly may not be.
-                    raise _not_a_key(trail, key)
+            if keys:
+                for key in item:
+                    if type(key) is not str and not isinstance(key, str):
+                        # A mapping given directly may have keys of any type.
+                        raise _not_a_key(trail, key)
             children: Any = item.items()
         elif isinstance(item, (list, tuple)):
             children = enumerate(item)
@@ -545,7 +571,7 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
             "format", fmt, "is not a document format (valid: json, toml)", "不是有效格式（json, toml）"
         )
     data = _parse(text, fmt, origin)
-    _depth(data)
+    _depth(data, keys=False)  # JSON and TOML keys are strings
     return data
 
 

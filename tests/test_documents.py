@@ -826,3 +826,95 @@ class TestOptionalFieldsAreNotCoerced:
         }
         community = load_district(doc).offices[0].communities[0]
         assert (community.households, community.name) == (7, None)
+
+
+class TestDirectStructuring:
+    """Tables whose every field the model checks itself are built by calling the class directly.
+
+    The fast path must give exactly what the thorough path gives: the same
+    object for a good table, and for a bad one the same errors, each with its
+    path (the thorough path reports them all).
+    """
+
+    def test_the_classes_built_directly(self) -> None:
+        from community_rules.documents import _CONVERTER, _direct
+
+        direct = {
+            cls.__name__
+            for cls in (
+                Building,
+                StaffMember,
+                Workstation,
+                PublicRoom,
+                BuildingHead,
+                ExistingSubArea,
+                Community,
+            )
+            if _direct(cls, _CONVERTER, {}) is not None
+        }
+        # Dates (a head's term) and nested tables (sub-areas, communities) are not passed through.
+        assert direct == {"Building", "StaffMember", "Workstation", "PublicRoom"}
+
+    def test_a_staff_member_is_built_with_its_converters(self) -> None:
+        doc = {
+            "id": "D",
+            "offices": [
+                {
+                    "id": "O",
+                    "communities": [
+                        {
+                            "id": "C",
+                            "staff_members": [
+                                {"id": "S1", "education": "bachelor", "insurances": ["pension", "medical"]}
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }
+        member = load_district(doc).offices[0].communities[0].staff_members[0]
+        assert member == StaffMember(
+            "S1", education=Education.BACHELOR, insurances=frozenset({Insurance.PENSION, Insurance.MEDICAL})
+        )
+        assert type(member.insurances) is frozenset
+
+    def test_every_bad_field_of_a_building_is_reported(self) -> None:
+        doc = {
+            "id": "D",
+            "offices": [
+                {
+                    "id": "O",
+                    "communities": [
+                        {"id": "C", "buildings": [{"id": " B1", "households": -3, "compound": 5}]}
+                    ],
+                }
+            ],
+        }
+        with pytest.raises(Error) as info:
+            load_district(doc)
+        prefix = "offices[0].communities[0].buildings[0]."
+        assert [(type(e), e.path, e.value) for e in info.value.all_errors] == [
+            (InvalidValue, prefix + "id", " B1"),
+            (InvalidValue, prefix + "households", -3),
+            (InvalidType, prefix + "compound", 5),
+        ]
+
+    def test_a_missing_field_and_an_unknown_one_are_reported(self) -> None:
+        doc = {
+            "id": "D",
+            "offices": [
+                {
+                    "id": "O",
+                    "communities": [
+                        {"id": "C", "buildings": [{"id": "B1"}, {"id": "B2", "households": 1, "floors": 9}]}
+                    ],
+                }
+            ],
+        }
+        with pytest.raises(Error) as info:
+            load_district(doc)
+        prefix = "offices[0].communities[0].buildings"
+        assert [(e.path, e.value) for e in info.value.all_errors] == [
+            (prefix + "[0].households", ...),
+            (prefix + "[1].floors", "floors"),
+        ]
