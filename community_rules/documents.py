@@ -375,13 +375,22 @@ def _leaves(exc: BaseException, prefix: str) -> list[Error]:
 
 
 def _structure(data: Any, cls: type[T], root: str = "") -> T:
+    """``data`` as a ``cls``, or the first of all its errors (each in ``all_errors``).
+
+    The schema bounds how deep a valid document goes (a district is a few
+    levels), so a document nested more than :data:`MAX_DEPTH` levels deep
+    always fails here; only then is its depth measured (one more pass over
+    the whole document), and it is refused for that first.
+    """
     try:
         return _CONVERTER.structure(data, cls)
     except RecursionError:
+        _depth(data)
         raise LimitExceeded(
             root, "…", f"is nested too deeply (limit {MAX_DEPTH})", f"嵌套过深（上限 {MAX_DEPTH}）"
         ) from None
     except (BaseValidationError, Error, KeyError, TypeError, ValueError) as exc:
+        _depth(data)
         leaves = _leaves(exc, root)
         first = leaves[0] if leaves else InvalidValue(root, data, "cannot be read", "无法读取")
         first.all_errors = tuple(leaves)
@@ -468,11 +477,15 @@ def _reject_constant(name: str) -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise DocumentError(key, key, "appears twice in one JSON object", "在同一 JSON 对象中出现两次")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) < len(pairs):  # a key appeared twice: name the first such key
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DocumentError(
+                    key, key, "appears twice in one JSON object", "在同一 JSON 对象中出现两次"
+                )
+            seen.add(key)
     return result
 
 
@@ -510,7 +523,15 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
 
     The format comes from ``fmt`` (``"json"`` or ``"toml"``), else from the
     file's suffix, else from the content (a document opening with ``{`` is JSON).
+    A document nested more than :data:`MAX_DEPTH` levels deep is refused.
     """
+    data = _read(source, fmt)
+    _depth(data, keys=False)  # JSON and TOML keys are strings
+    return data
+
+
+def _read(source: str | os.PathLike[str] | bytes, fmt: str | None) -> Any:
+    """:func:`read_document` without the check of its depth (see :func:`_structure`)."""
     if isinstance(source, bytes):
         raw, origin = source, ""
     elif not isinstance(source, (str, os.PathLike)):
@@ -570,9 +591,7 @@ def read_document(source: str | os.PathLike[str] | bytes, *, fmt: str | None = N
         raise DocumentError(
             "format", fmt, "is not a document format (valid: json, toml)", "不是有效格式（json, toml）"
         )
-    data = _parse(text, fmt, origin)
-    _depth(data, keys=False)  # JSON and TOML keys are strings
-    return data
+    return _parse(text, fmt, origin)
 
 
 def _mapping(source: Any, what: str) -> Mapping[str, Any]:
@@ -585,9 +604,8 @@ def _mapping(source: Any, what: str) -> Mapping[str, Any]:
             f"类型为 {type(source).__name__}；应为{what_zh}文档的映射、路径或字节",
         )
     if isinstance(source, Mapping):
-        _depth(source)  # a document read from a file or bytes was checked as it was read
-        return source
-    data = read_document(source)
+        return source  # its depth is checked if it fails to load (see _structure)
+    data = _read(source, None)
     if not isinstance(data, Mapping):
         raise InvalidType(
             "", data, f"is not a {what} document (a table at the top)", f"不是{what_zh}文档（顶层应为表）"

@@ -918,3 +918,31 @@ class TestDirectStructuring:
             (prefix + "[0].households", ...),
             (prefix + "[1].floors", "floors"),
         ]
+
+
+class TestDepthIsCheckedWhenLoadingFails:
+    """A valid document is a few levels deep (the schema bounds it), so its depth is measured
+    only when it fails to load; a document too deep, or with a key that is not a string, is
+    still refused for that, with the path, before any other error."""
+
+    def test_a_key_that_is_not_a_string(self) -> None:
+        doc = {"id": "D", "offices": [{"id": "O", 5: "x"}]}
+        err = _error(doc, InvalidType)
+        assert (err.path, err.value) == ("offices[0]", 5)
+        assert "keys must be strings" in str(err)
+        assert "键必须是字符串" in err.message_zh
+
+    def test_too_deep_and_wrong_reports_the_depth(self) -> None:
+        value: Any = "x"
+        for _ in range(MAX_DEPTH):
+            value = [value]
+        doc = {"id": 7, "offices": [{"id": "O", "name": value}]}  # the id is wrong too
+        err = _error(doc, LimitExceeded)
+        # The document is level 1, "offices" 2, the office 3, its name 4: the first value at
+        # level MAX_DEPTH + 1 is MAX_DEPTH - 3 lists further down.
+        assert err.path == "offices[0].name" + "[0]" * (MAX_DEPTH - 3)
+
+    def test_read_document_still_refuses_a_deep_document(self) -> None:
+        with pytest.raises(LimitExceeded) as info:
+            read_document(b"[" * 40 + b"]" * 40)
+        assert info.value.path == "[0]" * MAX_DEPTH
