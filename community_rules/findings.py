@@ -161,8 +161,8 @@ class Rule:
             message_en,
             message_zh,
             inputs,
-            _merge(self.parameters, parameters),
-            _merge(self.interpretations, interpretations),
+            _merge(self.parameters, parameters) if parameters else self.parameters,
+            _merge(self.interpretations, interpretations) if interpretations else self.interpretations,
         )
 
 

@@ -31,16 +31,18 @@ checking: pickling a community of 50 buildings costs about as much as
 checking it. Where the platform can ``fork`` and the calling process runs a
 single thread, the workers inherit the district from the parent (copy on
 write; :func:`gc.freeze` keeps the garbage collector from touching, and so
-copying, the inherited objects) and receive only chunk numbers; elsewhere
-the chunks are pickled to them. Coming back, a chunk's findings travel as
-rows and become :class:`~community_rules.findings.Finding` objects in the
-parent as soon as they arrive; the cyclic garbage collector is paused
-meanwhile (findings hold no cycles) and restored afterwards.
+copying, the inherited objects) and receive only chunk numbers; elsewhere the chunks are pickled to
+them. Coming back, a chunk's findings travel as rows and become
+:class:`~community_rules.findings.Finding` objects in the parent; the cyclic
+garbage collector is paused meanwhile (findings hold no cycles) and
+restored afterwards.
 
-On a machine of two cores the parent's share — rebuilding some thirty
-findings per community — competes with the two workers, and a parallel
-check is not faster than :func:`~.compliance.check`; the gain grows with the
-cores (``docs/performance.md`` has the numbers).
+The calling process is one of the ``workers``: rather than wait for the
+next chunk in order, it checks the last chunk the pool has not started
+(the pool takes them from the front), whose findings then need no rows and
+no rebuilding. Rebuilding a finding from a row costs about a third of
+making it, so on two cores this process and one worker share the check
+about evenly (``docs/performance.md`` has the numbers).
 
 >>> import community_rules as cr
 >>> district = cr.sample_district()
@@ -277,15 +279,17 @@ def check_parallel(
 ) -> Report:
     """:func:`~community_rules.compliance.check` across ``workers`` processes: an equal report.
 
-    ``workers`` defaults to the machine's cores (``os.cpu_count()``); with 1,
-    or a single community, the check runs in this process. ``chunk_size``
-    communities go to a worker at a time (default: the communities shared
-    out in about eight chunks per worker, at most 500 each). ``progress``
-    is called with ``(communities done, communities in all)`` as chunks come
-    back, in order. ``start_method`` is a :mod:`multiprocessing` start
-    method (default: ``fork`` where the platform has it and this process runs
-    a single thread, else ``forkserver`` or ``spawn``); under ``fork`` the
-    workers inherit the district instead of receiving it pickled.
+    ``workers`` counts the processes that check, this one included: it
+    defaults to the machine's cores (``os.cpu_count()``), and ``workers - 1``
+    processes are started beside this one; with 1, or a single community,
+    the check runs in this process alone. ``chunk_size`` communities are
+    checked at a time (default: the communities shared out in about eight
+    chunks per worker, at most 500 each). ``progress`` is called with
+    ``(communities done, communities in all)`` as chunks are done, in order.
+    ``start_method`` is a :mod:`multiprocessing` start method (default:
+    ``fork`` where the platform has it and this process runs a single thread,
+    else ``forkserver`` or ``spawn``); under ``fork`` the workers inherit the
+    district instead of receiving it pickled.
     """
     n_workers = (os.cpu_count() or 1) if workers is None else check_count("workers", workers, minimum=1)
     if chunk_size is not None:
@@ -301,69 +305,86 @@ def check_parallel(
     if isinstance(subject, Community):
         return check(subject, as_of=as_of, policy=policy)
     day = _check_as_of(as_of)
-    applied, _ = _resolve_policy(policy, day)
+    applied, effective = _resolve_policy(policy, day)
     district = _district(subject)
     total = sum(len(o.communities) for o in district.offices)
     size = chunk_size or max(1, min(_MAX_CHUNK, -(-total // (n_workers * _CHUNKS_PER_WORKER))))
     parts = chunks(district, size)
     with paused():
         if n_workers == 1 or len(parts) <= 1:
-            results = _run_here(parts, applied, day, total, progress)
+            results = _run_here(parts, applied, day)
         else:
-            results = _run_pool(parts, applied, day, min(n_workers, len(parts)), method, total, progress)
-        # Each chunk's rows become findings as they arrive, and are dropped.
-        return assemble(district, results, as_of=as_of, policy=policy)
+            results = _run_pool(parts, applied, day, min(n_workers, len(parts)) - 1, method)
+        findings: list[Finding] = []
+        done = 0
+        for part, found in zip(parts, results, strict=True):
+            findings.extend(found)
+            done += len(part)
+            if progress is not None:
+                progress(done, total)
+        return _district_report(district, findings, applied, effective, day)
+
+
+def _check_here(part: Chunk, policy: Policy, day: datetime.date | None) -> list[Finding]:
+    return [f for office, community in part for f in _community_findings(community, policy, day, office)]
 
 
 def _run_here(
-    parts: list[list[tuple[str, Community]]],
-    policy: Policy,
-    day: datetime.date | None,
-    total: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[list[Row]]:
-    done = 0
+    parts: list[list[tuple[str, Community]]], policy: Policy, day: datetime.date | None
+) -> Iterator[list[Finding]]:
     for part in parts:
-        rows = check_chunk(part, policy=policy, as_of=day)
-        done += len(part)
-        if progress is not None:
-            progress(done, total)
-        yield rows
+        yield _check_here(part, policy, day)
 
 
 def _run_pool(
     parts: list[list[tuple[str, Community]]],
     policy: Policy,
     day: datetime.date | None,
-    workers: int,
+    processes: int,
     method: str,
-    total: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[list[Row]]:
-    """Each chunk's rows, in order, from a pool of ``workers`` processes."""
+) -> Iterator[list[Finding]]:
+    """Each chunk's findings, in order: from a pool of ``processes``, or checked here.
+
+    Every chunk is submitted to the pool, which takes them from the front;
+    while the next chunk in order is not ready, this process takes the last
+    chunk the pool has not started (its future can still be cancelled) and
+    checks it itself, instead of waiting. So this process works rather than
+    waits, and the chunks it checks need no rows rebuilt into findings: on
+    two cores a pool of one and this process share the work between them.
+    """
     global _INHERITED
     context = multiprocessing.get_context(method)
     inherit = method == "fork"
     if inherit:
         _INHERITED = (parts, policy, day)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
             futures: list[Future[list[Row]] | None]
             if inherit:
                 futures = [pool.submit(_inherited_chunk, i) for i in range(len(parts))]
             else:
                 futures = [pool.submit(_sent_chunk, part, policy, day) for part in parts]
-            done = 0
+            here: dict[int, list[Finding]] = {}  # the chunks checked in this process
+            last = len(parts) - 1  # the last chunk that may not have been started
             try:
                 for i, part in enumerate(parts):
                     future = futures[i]
                     assert future is not None
-                    rows = future.result()
+                    while last > i and not future.done():
+                        stolen = futures[last]
+                        assert stolen is not None
+                        if stolen.cancel():
+                            here[last] = _check_here(parts[last], policy, day)
+                            last -= 1
+                        else:  # the pool, taking chunks in order, has started every one up to it
+                            last = i
                     futures[i] = None  # the future holds its result: let it go once taken
-                    done += len(part)
-                    if progress is not None:
-                        progress(done, total)
-                    yield rows
+                    if i in here:
+                        yield here.pop(i)
+                    elif future.cancel():  # not started yet: quicker to check it here
+                        yield _check_here(part, policy, day)
+                    else:
+                        yield [Finding(*row) for row in future.result()]
             except BaseException:
                 for pending in futures:
                     if pending is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import gc
 import pickle
+import time
 
 import attrs
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import community_rules as cr
+from community_rules import parallel
 from community_rules import strategies as crst
 from community_rules.errors import InvalidType, InvalidValue
 from community_rules.findings import Finding
@@ -83,7 +85,7 @@ class TestSameReport:
     @settings(max_examples=25, deadline=None)
     @given(crst.districts(max_communities=4, max_buildings=5), st.integers(1, 4))
     def test_any_district_in_process(self, district: District, size: int) -> None:
-        # workers=1 runs the same chunks, rows and assembly in this process.
+        # workers=1 checks the same chunks in this process.
         assert check_parallel(district, workers=1, chunk_size=size) == cr.check(district)
 
 
@@ -116,6 +118,45 @@ class TestSteps:
         # Frozen attrs classes round-trip through pickle (what spawned workers receive).
         district = cr.sample_district()
         assert pickle.loads(pickle.dumps(district)) == district
+
+
+def _slow_inherited_chunk(index: int) -> list[tuple[object, ...]]:
+    # Run by the forked worker (pickled by name): the pool takes 0.2 s a chunk.
+    time.sleep(0.2)
+    return _INHERITED_CHUNK(index)
+
+
+_INHERITED_CHUNK = parallel._inherited_chunk
+
+
+class TestThisProcessWorksToo:
+    """With ``workers=2`` one process is started; this one checks the chunks it has not begun."""
+
+    def test_a_slow_pool_leaves_chunks_to_this_process(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        checked_here: list[int] = []
+        check_here = parallel._check_here
+
+        def counted(
+            part: list[tuple[str, Community]], policy: cr.Policy, day: datetime.date | None
+        ) -> list[Finding]:
+            checked_here.append(len(part))
+            return check_here(part, policy, day)
+
+        monkeypatch.setattr(parallel, "_check_here", counted)
+        monkeypatch.setattr(parallel, "_inherited_chunk", _slow_inherited_chunk)
+        report = check_parallel(DISTRICT, workers=2, chunk_size=2, start_method="fork")
+        assert report == cr.check(DISTRICT)
+        # 10 chunks: while the pool's first chunk sleeps, this process takes the last ones
+        # (how many depends on how soon the pool starts: at least one).
+        assert checked_here
+        assert set(checked_here) == {2}
+
+    def test_one_chunk_is_checked_here(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def no_pool(*args: object) -> None:
+            raise AssertionError("no pool for a single chunk")
+
+        monkeypatch.setattr(parallel, "_run_pool", no_pool)
+        assert check_parallel(DISTRICT, workers=2, chunk_size=20) == cr.check(DISTRICT)
 
 
 class TestProgressAndState:
