@@ -55,7 +55,11 @@ def _language(lang: str) -> str:
     return lang
 
 
-@attrs.frozen
+# Not slotted: a frozen attrs class with slots sets each of the sixteen fields through
+# object.__setattr__, one call each; with an instance dict it stores them directly and
+# is built about 2.3x faster (0.8 against 1.8 us), for 88 bytes more a finding. Checks
+# make findings by the million (docs/performance.md).
+@attrs.frozen(slots=False)
 class Finding:
     """The result of checking one rule for one community (or the district).
 
