@@ -1,0 +1,117 @@
+"""Count the machine instructions of one community's check, or of loading communities from JSON.
+
+Times on a shared machine vary by a factor of two over an afternoon (see
+``docs/performance.md``); the number of instructions a piece of work
+executes does not. This script runs Python under valgrind's callgrind
+twice — once doing the work once, once doing it ``1 + n`` times — and
+reports the difference divided by ``n``: the instructions of one call,
+without the interpreter's start-up and the imports. It is how the changes
+of this project's performance work were compared (two versions of the
+package, one run each, no noise); it is slow (about a minute a run) and
+needs ``valgrind``.
+
+    python benchmarks/instructions.py check typical      # bare | typical | full (scalar.py)
+    python benchmarks/instructions.py load               # 300 communities of the synthetic nation, from JSON
+    python benchmarks/instructions.py check full --package /tmp/old   # another copy of the package
+
+``--package`` puts a directory holding another ``community_rules`` first on
+``sys.path``, to compare two versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+_CHILD = """
+import sys
+sys.path[:0] = [p for p in ({package!r}, {here!r}) if p]
+import community_rules as cr
+n = int(sys.argv[1])
+if {what!r} == "check":
+    from scalar import communities
+    community = communities()[{name!r}]
+    for _ in range(n):
+        cr.check(community)
+else:
+    from community_rules.documents import load_district
+    raw = open({document!r}, "rb").read()
+    for _ in range(n):
+        load_district(raw)
+"""
+
+
+def _instructions(code: str, times: int) -> int:
+    """The instructions callgrind counts for ``python -c code times``."""
+    env = dict(os.environ, PYTHONHASHSEED="0")  # the same hashes, the same work, run to run
+    result = subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            "--callgrind-out-file=/dev/null",
+            sys.executable,
+            "-c",
+            code,
+            str(times),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    if found is None:  # pragma: no cover - valgrind's output changed
+        raise SystemExit(f"no instruction count in valgrind's output:\n{result.stderr}")
+    return int(found.group(1))
+
+
+def _document(directory: str) -> str:
+    import json
+
+    sys.path.insert(0, str(HERE))
+    from national import national_district
+
+    from community_rules.documents import dump_district
+
+    path = os.path.join(directory, "communities.json")
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(dump_district(national_district(300, seed=3)), out, ensure_ascii=False)
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["check", "load"])
+    parser.add_argument("community", nargs="?", default="typical", choices=["bare", "typical", "full"])
+    parser.add_argument("-n", type=int, default=None, help="extra calls (default: 200 checks, 2 loads)")
+    parser.add_argument("--package", default="", help="a directory holding another community_rules")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed")
+    n = args.n or (200 if args.what == "check" else 2)
+    with tempfile.TemporaryDirectory() as directory:
+        document = _document(directory) if args.what == "load" else ""
+        code = _CHILD.format(
+            package=args.package, here=str(HERE), what=args.what, name=args.community, document=document
+        )
+        once = _instructions(code, 1)
+        more = _instructions(code, 1 + n)
+    per = (more - once) / n
+    label = f"check of the {args.community} community" if args.what == "check" else "load of 300 communities"
+    print(
+        f"{label}: {per:,.0f} instructions per call ({per / 300:,.0f} per community)"
+        if args.what == "load"
+        else f"{label}: {per:,.0f} instructions per call"
+    )
+
+
+if __name__ == "__main__":
+    main()
