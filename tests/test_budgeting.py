@@ -374,3 +374,371 @@ class TestProperties:
         assert len(plan.rows()) == plan.totals.communities
         assert plan.to_text("zh")
         assert plan.to_markdown("en")
+
+
+# --- found by mutation testing ---------------------------------------------------------------
+
+
+def _small_plan() -> Budget:
+    """A hand-made district whose budget is worked out below, line by line.
+
+    S1 (named) has A: one building of 300 households (one building head), one staff member paid
+    3,000.00 a month; and B: households and buildings not known, 2 staff not listed. S2 (unnamed)
+    and S3 (named) have no community.
+    """
+    a = Community(
+        "A",
+        buildings=[Building("A1", 300)],
+        staff_members=[StaffMember("W1", female=True, monthly_pay=D("3000.00"))],
+    )
+    b = Community("B", staff=2)
+    return budget(
+        District(
+            "D",
+            offices=[
+                SubDistrictOffice("S1", communities=[a, b], name="东山街道办事处"),
+                SubDistrictOffice("S2"),
+                SubDistrictOffice("S3", name="南湖街道办事处"),
+            ],
+        ),
+        2025,
+    )
+
+
+# A: office funds 10 × 300 = 3,000.00; welfare 0.8 × 3,000 = 2,400.00; 1 head × 1,200.00;
+# base 0.7 × 3,000 × 12 = 25,200.00, performance 0.3 × 3,000 × 12 = 10,800.00;
+# total 3,000 + 2,400 + 1,200 + 25,200 + 10,800 = 42,600.00. B: every amount unknown.
+_B_REASONS_EN = (
+    "B: Office funds, Welfare fund: households not known; Heads' allowance: no buildings listed; "
+    "Base pay (70%), Performance pay (30%): the staff members are not listed"
+)
+_B_REASONS_ZH = (
+    "B：办公经费、公益活动经费：户数未知；楼长误工补贴：未列出楼栋；"
+    "基本部分（70%）、考核部分（30%）：未列出工作人员"
+)
+
+
+class TestRenderingInFull:
+    """The exact text and Markdown of a small budget, in both languages (found by mutation testing).
+
+    The mutation run of budgeting.py (docs/strategies.md, "Mutation testing") showed column widths
+    and alignment, separators, the office names note, the notes' indentation and the reasons of
+    a community's missing amounts that no test read.
+    """
+
+    def test_text_in_english(self) -> None:
+        # Columns are as wide as their widest cell (here always the header, but for "district" and
+        # the total "42,600.00 *"); office and community are left-aligned, numbers right-aligned.
+        assert _small_plan().to_text().splitlines() == [
+            "Community budget of D for 2025 (yuan)",
+            "",
+            "Office    Community  Households  Building heads  Office funds  Welfare fund  Heads' allowance"
+            "  Base pay (70%)  Performance pay (30%)        Total",
+            "--------  ---------  ----------  --------------  ------------  ------------  ----------------"
+            "  --------------  ---------------------  -----------",
+            "S1        A                 300               1      3,000.00      2,400.00          1,200.00"
+            "       25,200.00              10,800.00    42,600.00",
+            "S1        B                   —               —             —             —                 —"
+            "               —                      —          — *",
+            "S1        subtotal          300               1      3,000.00      2,400.00          1,200.00"
+            "       25,200.00              10,800.00  42,600.00 *",
+            "S2        subtotal            0               0          0.00          0.00              0.00"
+            "            0.00                   0.00         0.00",
+            "S3        subtotal            0               0          0.00          0.00              0.00"
+            "            0.00                   0.00         0.00",
+            "district  total             300               1      3,000.00      2,400.00          1,200.00"
+            "       25,200.00              10,800.00  42,600.00 *",
+            "",
+            "Offices: S1 = 东山街道办事处; S3 = 南湖街道办事处",
+            "Building heads' allowance: 1,200.00 yuan per head for the full year.",
+            "Welfare fund: its share of the minimum office funds; performance pay budgeted whole "
+            "(paid out according to the assessment).",
+            "* incomplete: amounts not known (—) are left out of the totals:",
+            "  " + _B_REASONS_EN,
+        ]
+        assert _small_plan().to_text().endswith("not listed\n")
+
+    def test_text_in_chinese(self) -> None:
+        # A Chinese character takes two columns: "街道办事处" is 10 wide, "基本部分（70%）" 15.
+        assert _small_plan().to_text("zh").splitlines() == [
+            "D 2025 年度社区经费预算（元）",
+            "",
+            "街道办事处  社区  户数  楼长  办公经费  公益活动经费  楼长误工补贴  基本部分（70%）"
+            "  考核部分（30%）         合计",
+            "----------  ----  ----  ----  --------  ------------  ------------  ---------------"
+            "  ---------------  -----------",
+            "S1          A      300     1  3,000.00      2,400.00      1,200.00        25,200.00"
+            "        10,800.00    42,600.00",
+            "S1          B        —     —         —             —             —                —"
+            "                —          — *",
+            "S1          小计   300     1  3,000.00      2,400.00      1,200.00        25,200.00"
+            "        10,800.00  42,600.00 *",
+            "S2          小计     0     0      0.00          0.00          0.00             0.00"
+            "             0.00         0.00",
+            "S3          小计     0     0      0.00          0.00          0.00             0.00"
+            "             0.00         0.00",
+            "全区        合计   300     1  3,000.00      2,400.00      1,200.00        25,200.00"
+            "        10,800.00  42,600.00 *",
+            "",
+            "街道办事处：S1 = 东山街道办事处；S3 = 南湖街道办事处",
+            "楼长误工补贴按每名楼长全年 1,200.00 元计（每人每月标准，全年 12 个月）。",
+            "公益活动经费按办公经费最低标准的比例计；考核部分按全额列支（实际按考核结果浮动发放）。",
+            "* 不完整：未知的金额（—）未计入合计：",
+            "  " + _B_REASONS_ZH,
+        ]
+
+    def test_markdown_in_english(self) -> None:
+        assert _small_plan().to_markdown() == "\n".join(
+            [
+                "### Community budget of D for 2025 (yuan)",
+                "",
+                "| Office | Community | Households | Building heads | Office funds | Welfare fund "
+                "| Heads' allowance | Base pay (70%) | Performance pay (30%) | Total |",
+                "|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
+                "| S1 | A | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 | 42,600.00 |",
+                "| S1 | B | — | — | — | — | — | — | — | — * |",
+                "| S1 | subtotal | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 "
+                "| 42,600.00 * |",
+                "| S2 | subtotal | 0 | 0 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |",
+                "| S3 | subtotal | 0 | 0 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |",
+                "| district | total | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 "
+                "| 42,600.00 * |",
+                "",
+                "- Offices: S1 = 东山街道办事处; S3 = 南湖街道办事处",
+                "- Building heads' allowance: 1,200.00 yuan per head for the full year.",
+                "- Welfare fund: its share of the minimum office funds; performance pay budgeted whole "
+                "(paid out according to the assessment).",
+                "- \\* incomplete: amounts not known (—) are left out of the totals:",
+                "  - " + _B_REASONS_EN,
+                "",
+            ]
+        )
+
+    def test_markdown_in_chinese(self) -> None:
+        assert _small_plan().to_markdown("zh") == "\n".join(
+            [
+                "### D 2025 年度社区经费预算（元）",
+                "",
+                "| 街道办事处 | 社区 | 户数 | 楼长 | 办公经费 | 公益活动经费 | 楼长误工补贴 "
+                "| 基本部分（70%） | 考核部分（30%） | 合计 |",
+                "|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
+                "| S1 | A | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 | 42,600.00 |",
+                "| S1 | B | — | — | — | — | — | — | — | — * |",
+                "| S1 | 小计 | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 | 42,600.00 * |",
+                "| S2 | 小计 | 0 | 0 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |",
+                "| S3 | 小计 | 0 | 0 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |",
+                "| 全区 | 合计 | 300 | 1 | 3,000.00 | 2,400.00 | 1,200.00 | 25,200.00 | 10,800.00 | 42,600.00 * |",
+                "",
+                "- 街道办事处：S1 = 东山街道办事处；S3 = 南湖街道办事处",
+                "- 楼长误工补贴按每名楼长全年 1,200.00 元计（每人每月标准，全年 12 个月）。",
+                "- 公益活动经费按办公经费最低标准的比例计；考核部分按全额列支（实际按考核结果浮动发放）。",
+                "- \\* 不完整：未知的金额（—）未计入合计：",
+                "  - " + _B_REASONS_ZH,
+                "",
+            ]
+        )
+
+    def test_a_complete_budget_has_no_incomplete_note(self) -> None:
+        # One building of 500 households, nobody in post: 5,000.00 + 4,000.00 + 1,200.00 = 10,200.00;
+        # no office is named, so no office note either.
+        c = Community("X", buildings=[Building("X1", 500)], staff=0)
+        plan = budget(District("D", offices=[SubDistrictOffice("S", communities=[c])]), 2025)
+        assert plan.to_text().splitlines()[-3:] == [
+            "",
+            "Building heads' allowance: 1,200.00 yuan per head for the full year.",
+            "Welfare fund: its share of the minimum office funds; performance pay budgeted whole "
+            "(paid out according to the assessment).",
+        ]
+        assert plan.to_markdown().splitlines()[-2:] == [
+            "- Building heads' allowance: 1,200.00 yuan per head for the full year.",
+            "- Welfare fund: its share of the minimum office funds; performance pay budgeted whole "
+            "(paid out according to the assessment).",
+        ]
+
+
+class TestRowsInFull:
+    """Every key of every row, community, office and district (found by mutation testing)."""
+
+    def test_rows_with_totals(self) -> None:
+        a = {
+            "year": 2025,
+            "level": "community",
+            "office": "S1",
+            "community": "A",
+            "households": 300,
+            "building_heads": 1,
+            "staff_paid": 1,
+            "office_funds": D("3000.00"),
+            "welfare_funds": D("2400.00"),
+            "building_head_allowance": D("1200.00"),
+            "staff_base_pay": D("25200.00"),
+            "staff_performance_pay": D("10800.00"),
+            "staff_pay": D("36000.00"),
+            "total": D("42600.00"),
+            "complete": True,
+        }
+        b = {
+            "year": 2025,
+            "level": "community",
+            "office": "S1",
+            "community": "B",
+            "households": None,
+            "building_heads": None,
+            "staff_paid": None,
+            "office_funds": None,
+            "welfare_funds": None,
+            "building_head_allowance": None,
+            "staff_base_pay": None,
+            "staff_performance_pay": None,
+            "staff_pay": None,
+            "total": None,
+            "complete": False,
+        }
+        # The totals of S1 (and of the district) are A's amounts; B's are listed as unknown.
+        s1 = {**a, "level": "office", "community": None, "complete": False}
+        empty = {
+            "year": 2025,
+            "level": "office",
+            "community": None,
+            "households": 0,
+            "building_heads": 0,
+            "staff_paid": 0,
+            **{name: D("0.00") for name in AMOUNTS},
+            "staff_pay": D("0.00"),
+            "total": D("0.00"),
+            "complete": True,
+        }
+        district = {**s1, "level": "district", "office": None}
+        assert _small_plan().rows(totals=True) == [
+            a,
+            b,
+            s1,
+            {**empty, "office": "S2"},
+            {**empty, "office": "S3"},
+            district,
+        ]
+        assert _small_plan().rows() == [a, b]
+
+    def test_totals_count_the_communities_and_list_the_unknown(self) -> None:
+        plan = _small_plan()
+        t = plan.totals
+        assert (t.communities, t.households, t.building_heads, t.staff_paid) == (2, 300, 1, 1)
+        assert t.unknown == tuple(("B", name) for name in AMOUNTS)
+        assert [o.totals.communities for o in plan.offices] == [2, 0, 0]
+        assert [o.name for o in plan.offices] == ["东山街道办事处", None, "南湖街道办事处"]
+
+
+class TestBudgetErrorsInFull:
+    """Each refusal names its field and value, in both languages (found by mutation testing)."""
+
+    @pytest.mark.parametrize(
+        ("year", "error", "en", "zh"),
+        [
+            ("2025", InvalidType, "is a str; expected an int calendar year", "类型为 str；应为整数年份"),
+            (True, InvalidType, "is a bool; expected an int calendar year", "类型为 bool；应为整数年份"),
+            (0, InvalidValue, "is not a calendar year (1–9999)", "不是有效年份（1–9999）"),
+            (10_000, InvalidValue, "is not a calendar year (1–9999)", "不是有效年份（1–9999）"),
+        ],
+    )
+    def test_year(self, year: object, error: type[Exception], en: str, zh: str) -> None:
+        with pytest.raises(error) as info:
+            budget(_district(), year)  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("year", year)  # type: ignore[attr-defined]
+        assert (info.value.message_en, info.value.message_zh) == (en, zh)  # type: ignore[attr-defined]
+
+    def test_district(self) -> None:
+        office = _district().offices[0]
+        with pytest.raises(InvalidType) as info:
+            budget(office, 2025)  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("district", office)
+        assert info.value.message_en == "is a SubDistrictOffice; expected a District"
+        assert info.value.message_zh == "类型为 SubDistrictOffice；应为 District"
+
+    def test_policy(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            budget(_district(), 2025, policy=None)  # type: ignore[arg-type]
+        assert (info.value.path, info.value.value) == ("policy", None)
+
+    @pytest.mark.parametrize("render", ["to_text", "to_markdown"])
+    def test_language(self, render: str) -> None:
+        with pytest.raises(InvalidValue) as info:
+            getattr(_small_plan(), render)("fr")
+        assert (info.value.path, info.value.value) == ("lang", "fr")
+        assert info.value.message_en == "is not a language (valid: zh, en)"
+        assert info.value.message_zh == "不是有效语言（有效值：zh, en）"
+
+    def test_unknown_community(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            _small_plan().community("Z")
+        assert (info.value.path, info.value.value) == ("community", "Z")
+        assert (info.value.message_en, info.value.message_zh) == (
+            "is not a community of this budget",
+            "不是本预算中的社区",
+        )
+
+    def test_a_pay_error_names_the_office_community_and_staff_member(self) -> None:
+        # The second office's first community, its second staff member.
+        bad = Community(
+            "X",
+            households=10,
+            staff_members=[StaffMember("S1", monthly_pay=100), StaffMember("S2", monthly_pay=D("1.005"))],
+        )
+        district = District(
+            "D", offices=[SubDistrictOffice("O1"), SubDistrictOffice("O2", communities=[bad])]
+        )
+        with pytest.raises(InvalidValue) as info:
+            budget(district, 2025)
+        assert info.value.path == "offices[1].communities[0].staff_members[1].monthly_pay"
+        assert info.value.value == D("1.005")
+
+
+class TestDetailsInFull:
+    """Reasons, escapes and the policy of the partition (found by mutation testing)."""
+
+    def test_building_heads_follow_the_policy(self) -> None:
+        # Community C of _district(): 5 buildings, 260 households in one sub-area. Heads of 2 to 3
+        # buildings (I-3, the default) make 2 heads (3 + 2); with up to 5 buildings a head, 1 head.
+        policy = attrs.evolve(DEFAULT_POLICY, building_head_max_buildings=5)
+        c = budget(_district(), 2025, policy=policy).community("C")
+        assert (c.building_heads, c.building_head_allowance) == (1, D("1200.00"))
+
+    def test_reasons_in_chinese(self) -> None:
+        # X: 400 households but its one listed building holds 100; Y: pay of one of two staff not known.
+        x = Community("X", buildings=[Building("X1", 100)], households=400, staff=0)
+        y = Community(
+            "Y",
+            households=10,
+            buildings=[Building("Y1", 10)],
+            staff_members=[StaffMember("S1", monthly_pay=100), StaffMember("S2")],
+        )
+        plan = budget(District("D", offices=[SubDistrictOffice("S", communities=[x, y])]), 2025)
+        assert plan.community("X").missing == (
+            ("building_head_allowance", "the listed buildings do not cover the community's households"),
+        )
+        assert plan.to_text("zh").splitlines()[-3:] == [
+            "* 不完整：未知的金额（—）未计入合计：",
+            "  X：楼长误工补贴：所列楼栋未覆盖全部户数",
+            "  Y：基本部分（70%）、考核部分（30%）：部分工作人员月工资未知",
+        ]
+        assert plan.to_text("en").splitlines()[-2:] == [
+            "  X: Heads' allowance: the listed buildings do not cover the community's households",
+            "  Y: Base pay (70%), Performance pay (30%): monthly pay not known for some staff",
+        ]
+
+    def test_a_bar_in_a_markdown_cell_is_escaped(self) -> None:
+        # One building of 100 households, nobody in post: 1,000.00 + 800.00 + 1,200.00 = 3,000.00.
+        c = Community("A|B", buildings=[Building("B1", 100)], staff=0)
+        md = budget(District("D", offices=[SubDistrictOffice("S|1", communities=[c])]), 2025).to_markdown()
+        assert (
+            "| S\\|1 | A\\|B | 100 | 1 | 1,000.00 | 800.00 | 1,200.00 | 0.00 | 0.00 | 3,000.00 |"
+            in md.splitlines()
+        )
+
+    def test_a_reason_without_a_translation_is_shown_as_given(self) -> None:
+        # A budget line built by hand may carry a reason of its own: the Chinese rendering keeps it.
+        plan = _small_plan()
+        s1 = plan.offices[0]
+        b = attrs.evolve(s1.communities[1], missing=(("office_funds", "see the audit"),))
+        plan = attrs.evolve(plan, offices=(attrs.evolve(s1, communities=(s1.communities[0], b)),))
+        assert plan.to_text("zh").splitlines()[-1] == "  B：办公经费：see the audit"
+        assert plan.to_text("en").splitlines()[-1] == "  B: Office funds: see the audit"

@@ -312,3 +312,236 @@ class TestAllocate:
                 assert sum(shares) == total, (total, weights, shares)
                 cases += 1
         assert cases == 1_000_000
+
+
+# --- found by mutation testing ---------------------------------------------------------------
+
+
+def _refusal(call: object) -> tuple[str, str, object, str, str]:
+    """What ``call()`` refused, as (exception class, path, value, English, Chinese)."""
+    with pytest.raises(Error) as info:
+        call()  # type: ignore[operator]
+    e = info.value
+    return type(e).__name__, e.path, e.value, e.message_en, e.message_zh
+
+
+_HUNDRED_AND_ONE_PLACES = "0." + "0" * 100 + "1"  # 10⁻¹⁰¹: 101 decimal places
+
+
+class TestRefusalsInFull:
+    """Each refusal with its class, field, value and both messages (found by mutation testing).
+
+    The mutation run of money.py (docs/strategies.md, "Mutation testing") showed errors whose
+    field (``amount``, ``step``, ``start``, ``values[i]``, ``minuend``, ``subtrahend``) or
+    message no test read, and the 100-decimal-place limit untested.
+    """
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (True, ("InvalidType", "is a bool, not a number", "是布尔值，不是数字")),
+            (
+                0.1,
+                (
+                    "InvalidType",
+                    "is a binary float, which may already have lost the exact value; "
+                    "pass Decimal('0.1'), an int or the string '0.1'",
+                    "是二进制浮点数，可能已失去精确值；请改用 Decimal('0.1')、整数或字符串 '0.1'",
+                ),
+            ),
+            ("ten", ("InvalidValue", "is not a number", "不是数字")),
+            (
+                [1],
+                (
+                    "InvalidType",
+                    "is of type list; expected a Decimal, an int or a numeric string",
+                    "类型为 list；应为 Decimal、整数或数字字符串",
+                ),
+            ),
+            ("-Infinity", ("InvalidValue", "is not a finite number", "不是有限数")),
+            ("1E15", ("InvalidValue", "is too large (limit 10^15)", "数值过大（上限 10^15）")),
+            (-(10**15), ("InvalidValue", "is too large (limit 10^15)", "数值过大（上限 10^15）")),
+            (
+                _HUNDRED_AND_ONE_PLACES,
+                ("InvalidValue", "has more than 100 decimal places", "小数位数超过 100 位"),
+            ),
+        ],
+    )
+    def test_to_decimal(self, value: object, expected: tuple[str, str, str]) -> None:
+        kind, en, zh = expected
+        assert _refusal(lambda: to_decimal(value, "office_funds")) == (kind, "office_funds", value, en, zh)
+
+    def test_to_decimal_names_value_by_default(self) -> None:
+        assert _refusal(lambda: to_decimal("ten"))[1] == "value"
+
+    def test_decimal_places_up_to_the_limit(self) -> None:
+        # 100 places are accepted; 101 places are too, when the last ones are trailing zeros.
+        hundred = Decimal("0." + "0" * 99 + "1")
+        assert to_decimal(hundred) == hundred
+        assert to_decimal("1." + "0" * 101) == 1
+        assert to_decimal(Decimal("1E-100")) == hundred
+        # 101 places of which the last is a trailing zero: 100 places once normalised, accepted.
+        assert to_decimal(hundred_and_one := "0." + "0" * 99 + "10") == Decimal(hundred_and_one)
+
+    def test_separators_are_dropped_however_written(self) -> None:
+        # Thousands separators (commas) and underscores are not part of the number.
+        assert to_decimal("1__000") == 1000
+        assert to_decimal("1,,000.5") == Decimal("1000.5")
+
+    def test_to_money(self) -> None:
+        assert _refusal(lambda: to_money("-0.01", "pay")) == (
+            "InvalidValue",
+            "pay",
+            "-0.01",
+            "is negative",
+            "为负数",
+        )
+        assert _refusal(lambda: to_money("1.005", "pay")) == (
+            "InvalidValue",
+            "pay",
+            "1.005",
+            "is not a whole number of fen (0.01 yuan)",
+            "不是整分（0.01 元）",
+        )
+        # The field is "amount" unless the caller names it.
+        assert _refusal(lambda: to_money("ten"))[1:3] == ("amount", "ten")
+
+    @pytest.mark.parametrize("rounding", [round_up, round_down, round_half_up])
+    def test_roundings_name_the_amount_and_the_step(self, rounding: object) -> None:
+        f = rounding  # type: ignore[assignment]
+        too_large = ("InvalidValue", "is too large (limit 10^15)", "数值过大（上限 10^15）")
+        for amount in (MAX_AMOUNT, -MAX_AMOUNT, "1E15"):
+            kind, path, value, en, zh = _refusal(lambda amount=amount: f(amount))  # type: ignore[misc]
+            assert (kind, path, value, en, zh) == (too_large[0], "amount", amount, *too_large[1:])
+        assert _refusal(lambda: f(Decimal(1), 1)) == (  # type: ignore[misc]
+            "InvalidType",
+            "step",
+            1,
+            "is of type int; expected a positive Decimal such as Decimal('0.01')",
+            "类型为 int；应为正的 Decimal，例如 Decimal('0.01')",
+        )
+        for step in (Decimal(0), Decimal("-0.01"), Decimal("Infinity")):
+            assert _refusal(lambda step=step: f(Decimal(1), step)) == (  # type: ignore[misc]
+                "InvalidValue",
+                "step",
+                step,
+                "is not a positive finite number",
+                "不是正的有限数",
+            )
+        # A positive step that to_decimal refuses is refused with its field too.
+        refused = _refusal(lambda: f(Decimal(1), Decimal("1E15")))  # type: ignore[misc]
+        assert refused == ("InvalidValue", "step", Decimal("1E15"), *too_large[1:])
+        assert _refusal(lambda: f(Decimal(1), Decimal(_HUNDRED_AND_ONE_PLACES)))[1] == "step"  # type: ignore[misc]
+
+    def test_roundings_accept_numeric_strings_and_ints(self) -> None:
+        # 266.664 up → 266.67, down → 266.66, half up → 266.66; 7 → 7.00.
+        assert round_up("266.664") == Decimal("266.67")
+        assert round_down("266.664") == Decimal("266.66")
+        assert round_half_up("266.664") == Decimal("266.66")
+        assert str(round_half_up(7)) == "7.00"
+        # Just inside the limit on either side: 10¹⁵ − 0.001 rounds up to 10¹⁵ − 0.00 exactly.
+        assert round_down(-MAX_AMOUNT + Decimal("0.001")) == -MAX_AMOUNT + Decimal("0.00")
+        assert round_up(MAX_AMOUNT - Decimal("0.001")) == MAX_AMOUNT
+
+    def test_scale(self) -> None:
+        assert _refusal(lambda: scale(1, rounding="ROUND_DOWN")) == (
+            "InvalidValue",
+            "rounding",
+            "ROUND_DOWN",
+            "is not a rounding the library uses (valid: ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP)",
+            "不是本库使用的舍入方式（有效值：ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP）",
+        )
+        assert _refusal(lambda: scale(1, 1, Decimal("0.00"), rounding=ROUND_FLOOR)) == (
+            "InvalidValue",
+            "divisor",
+            Decimal("0.00"),
+            "is zero",
+            "为零",
+        )
+
+    def test_exact_sum(self) -> None:
+        assert _refusal(lambda: exact_sum("1.00")) == (  # type: ignore[arg-type]
+            "InvalidType",
+            "values",
+            "1.00",
+            "is of type str; expected an iterable of Decimal",
+            "类型为 str；应为 Decimal 的可迭代对象",
+        )
+        assert _refusal(lambda: exact_sum(5))[:3] == ("InvalidType", "values", 5)  # type: ignore[arg-type]
+        assert _refusal(lambda: exact_sum([Decimal(1), 2, "x"]))[:3] == ("InvalidValue", "values[2]", "x")
+        assert _refusal(lambda: exact_sum([], start=MAX_AMOUNT))[:3] == ("InvalidValue", "start", MAX_AMOUNT)
+        # Ints and numeric strings are added exactly too; the start counts.
+        assert exact_sum([Decimal("0.10"), 2, "0.05"], start=Decimal("1.00")) == Decimal("3.15")
+        assert exact_sum(iter([Decimal("0.01")] * 3)) == Decimal("0.03")
+
+    def test_exact_difference(self) -> None:
+        assert _refusal(lambda: exact_difference(MAX_AMOUNT, Decimal(1)))[:3] == (
+            "InvalidValue",
+            "minuend",
+            MAX_AMOUNT,
+        )
+        assert _refusal(lambda: exact_difference(Decimal(1), -MAX_AMOUNT))[:3] == (
+            "InvalidValue",
+            "subtrahend",
+            -MAX_AMOUNT,
+        )
+        assert exact_difference("0.30", 1) == Decimal("-0.70")  # type: ignore[arg-type]
+
+    def test_allocate(self) -> None:
+        assert _refusal(lambda: allocate(Decimal("1.00"), "11")) == (
+            "InvalidType",
+            "weights",
+            "11",
+            "is of type str; expected a sequence of non-negative numbers",
+            "类型为 str；应为非负数的序列",
+        )
+        assert _refusal(lambda: allocate(Decimal("1.00"), 3))[:3] == ("InvalidType", "weights", 3)  # type: ignore[arg-type]
+        assert _refusal(lambda: allocate(Decimal("1.005"), [1])) == (
+            "InvalidValue",
+            "total",
+            Decimal("1.005"),
+            "is not a whole number of 0.01",
+            "不是 0.01 的整数倍",
+        )
+        assert _refusal(lambda: allocate(Decimal("1.00"), [])) == (
+            "InvalidValue",
+            "weights",
+            [],
+            "is empty",
+            "为空",
+        )
+        assert _refusal(lambda: allocate(Decimal("1.00"), [0, Decimal(0)])) == (
+            "InvalidValue",
+            "weights",
+            [0, Decimal(0)],
+            "add up to zero",
+            "之和为零",
+        )
+        assert _refusal(lambda: allocate(Decimal("1.00"), [1, 0, -3])) == (
+            "InvalidValue",
+            "weights[2]",
+            -3,
+            "is negative",
+            "为负数",
+        )
+        # A weight of magnitude 10¹⁵ is refused as too large, not taken as a (negative) number.
+        for weights in (
+            [1, -(10**15)],
+            [1, 10**15],
+            [Decimal(1), Decimal("-1E15")],
+            [Decimal(1), -(10**15)],
+        ):
+            assert _refusal(lambda weights=weights: allocate(Decimal("1.00"), weights)) == (
+                "InvalidValue",
+                "weights[1]",
+                weights[1],
+                "is too large (limit 10^15)",
+                "数值过大（上限 10^15）",
+            )
+        assert _refusal(lambda: allocate(Decimal("1.00"), [1, "x"]))[:4] == (
+            "InvalidValue",
+            "weights[1]",
+            "x",
+            "is not a number",
+        )
+        assert _refusal(lambda: allocate(Decimal("1.00"), [1, 0.5]))[:3] == ("InvalidType", "weights[1]", 0.5)

@@ -518,3 +518,480 @@ class TestTiersFindingDetails:
         assert err.value.value == 42
         assert "int" in err.value.message_en
         assert "int" in err.value.message_zh
+
+
+# --- found by mutation testing ---------------------------------------------------------------
+
+
+def _expected(rule: str, status: Status, **fields: object) -> Finding:
+    """A finding of ``rule`` for community C1, its clause and modality written out by hand."""
+    clause, modality = {
+        "organisation.workstation": ("2.1", Modality.MANDATORY),
+        "organisation.dispatched": ("2.1", Modality.MANDATORY),
+        "organisation.joint_office": ("2.1", Modality.MANDATORY),
+        "organisation.party_organisation": ("2.1", Modality.MANDATORY),
+        "organisation.party_secretary": ("2.1", Modality.IN_PRINCIPLE),
+        "organisation.tiers": ("2.2.3", Modality.MANDATORY),
+    }[rule]
+    values: dict[str, object] = {"community": "C1", "office": "O1"}
+    values.update(fields)
+    return Finding(rule, clause, status, modality, **values)  # type: ignore[arg-type]
+
+
+# (field, rule, met en, met zh, not met en, not met zh, unknown en, unknown zh)
+_FACT_TEXTS = (
+    (
+        "exists",
+        "organisation.workstation",
+        "A community workstation is set up.",
+        "已设立社区工作站。",
+        "No community workstation is set up.",
+        "未设立社区工作站。",
+        "Not known whether a community workstation is set up.",
+        "是否设立社区工作站未知。",
+    ),
+    (
+        "dispatched_by_office",
+        "organisation.dispatched",
+        "The workstation is dispatched by the sub-district office.",
+        "社区工作站为街道办事处派出机构。",
+        "The workstation is not a body dispatched by the sub-district office.",
+        "社区工作站不是街道办事处的派出机构。",
+        "Not known whether the workstation is dispatched by the sub-district office.",
+        "社区工作站是否为街道办事处派出机构未知。",
+    ),
+    (
+        "shares_premises",
+        "organisation.joint_office",
+        "The workstation and the residents' committee work as a joint office.",
+        "社区工作站与居委会合署办公。",
+        "The workstation and the residents' committee do not share premises.",
+        "社区工作站与居委会未合署办公。",
+        "Not known whether the workstation and the residents' committee share premises.",
+        "社区工作站与居委会是否合署办公未知。",
+    ),
+    (
+        "party_organisation",
+        "organisation.party_organisation",
+        "A community Party organisation is established.",
+        "已成立社区党组织。",
+        "No community Party organisation is established.",
+        "未成立社区党组织。",
+        "Not known whether a community Party organisation is established.",
+        "是否成立社区党组织未知。",
+    ),
+)
+
+
+class TestWorkstationFindingsInFull:
+    """Whole findings of clause 2.1, messages in both languages included (found by mutation testing).
+
+    The mutation run of organisation.py (docs/strategies.md, "Mutation testing") showed messages
+    and the fields of the not-applicable and not-known findings that no test read.
+    """
+
+    @pytest.mark.parametrize("texts", _FACT_TEXTS, ids=[t[0] for t in _FACT_TEXTS])
+    @pytest.mark.parametrize(
+        ("value", "status"), [(True, Status.MET), (False, Status.NOT_MET), (None, Status.UNKNOWN)]
+    )
+    def test_each_fact(self, texts: tuple[str, ...], value: bool | None, status: Status) -> None:
+        import attrs
+
+        field, rule = texts[0], texts[1]
+        en, zh = {Status.MET: texts[2:4], Status.NOT_MET: texts[4:6], Status.UNKNOWN: texts[6:8]}[status]
+        # A workstation whose existence is not known still has its other facts checked.
+        base = attrs.evolve(FULL, exists=None) if field != "exists" else FULL
+        f = by_rule(community(workstation=attrs.evolve(base, **{field: value})), office="O1")[rule]
+        assert f == _expected(
+            rule,
+            status,
+            required=True,
+            actual=value,
+            message_en=en,
+            message_zh=zh,
+            inputs=((f"workstation.{field}", value),),
+        )
+
+    def test_nothing_known_about_the_workstation(self) -> None:
+        found = list(check_community(community(workstation=None), office="O1"))
+        texts = {
+            "message_en": "Nothing is known about the community's workstation.",
+            "message_zh": "社区工作站情况未知。",
+            "inputs": (("workstation", None),),
+        }
+        # The four facts 2.1 requires are required (True); whether the secretary rule applies at all is
+        # itself not known (None).
+        assert found[:5] == [
+            _expected("organisation.workstation", Status.UNKNOWN, required=True, **texts),
+            _expected("organisation.dispatched", Status.UNKNOWN, required=True, **texts),
+            _expected("organisation.joint_office", Status.UNKNOWN, required=True, **texts),
+            _expected("organisation.party_organisation", Status.UNKNOWN, required=True, **texts),
+            _expected("organisation.party_secretary", Status.UNKNOWN, required=None, **texts),
+        ]
+
+    def test_no_workstation(self) -> None:
+        ws = Workstation(
+            exists=False,
+            dispatched_by_office=False,
+            shares_premises=None,
+            party_organisation=True,
+            head_party_member=True,
+            head_is_party_secretary=False,
+        )
+        not_applicable = {
+            "message_en": "Not applicable: the community has no workstation (see organisation.workstation).",
+            "message_zh": "不适用：该社区未设立社区工作站（见 organisation.workstation）。",
+        }
+        assert list(check_community(community(workstation=ws), office="O1"))[:5] == [
+            _expected(
+                "organisation.workstation",
+                Status.NOT_MET,
+                required=True,
+                actual=False,
+                message_en="No community workstation is set up.",
+                message_zh="未设立社区工作站。",
+                inputs=(("workstation.exists", False),),
+            ),
+            _expected(
+                "organisation.dispatched",
+                Status.NOT_APPLICABLE,
+                inputs=(("workstation.exists", False), ("workstation.dispatched_by_office", False)),
+                **not_applicable,
+            ),
+            _expected(
+                "organisation.joint_office",
+                Status.NOT_APPLICABLE,
+                inputs=(("workstation.exists", False), ("workstation.shares_premises", None)),
+                **not_applicable,
+            ),
+            # The Party organisation is the community's: checked with or without a workstation.
+            _expected(
+                "organisation.party_organisation",
+                Status.MET,
+                required=True,
+                actual=True,
+                message_en="A community Party organisation is established.",
+                message_zh="已成立社区党组织。",
+                inputs=(("workstation.party_organisation", True),),
+            ),
+            _expected(
+                "organisation.party_secretary",
+                Status.NOT_APPLICABLE,
+                inputs=(
+                    ("workstation.exists", False),
+                    ("workstation.head_party_member", True),
+                    ("workstation.head_is_party_secretary", False),
+                ),
+                **not_applicable,
+            ),
+        ]
+
+    @pytest.mark.parametrize(
+        ("member", "secretary", "expected"),
+        [
+            (
+                True,
+                True,
+                (
+                    Status.MET,
+                    True,
+                    True,
+                    "The workstation head, a Party member, is the Party secretary.",
+                    "社区工作站负责人为党员，并任社区党组织书记。",
+                ),
+            ),
+            (
+                True,
+                False,
+                (
+                    Status.NOT_MET,
+                    True,
+                    False,
+                    "The workstation head is a Party member but not the Party secretary "
+                    "(in principle should be).",
+                    "社区工作站负责人为党员，但未任社区党组织书记（原则上应当兼任）。",
+                ),
+            ),
+            (
+                True,
+                None,
+                (
+                    Status.UNKNOWN,
+                    True,
+                    None,
+                    "The workstation head is a Party member; not known whether he or she is the Party "
+                    "secretary.",
+                    "社区工作站负责人为党员；是否任社区党组织书记未知。",
+                ),
+            ),
+            (
+                False,
+                True,
+                (
+                    Status.NOT_APPLICABLE,
+                    None,
+                    None,
+                    "Not applicable: the workstation head is not a Party member; the rule applies only "
+                    "to a head who is.",
+                    "不适用：社区工作站负责人不是党员；本规则仅适用于负责人是党员的情形。",
+                ),
+            ),
+            (
+                None,
+                True,
+                (
+                    Status.UNKNOWN,
+                    None,
+                    None,
+                    "Not known whether the workstation head is a Party member, so whether the rule applies.",
+                    "社区工作站负责人是否为党员未知，无法判断本规则是否适用。",
+                ),
+            ),
+        ],
+    )
+    def test_party_secretary(
+        self, member: bool | None, secretary: bool | None, expected: tuple[object, ...]
+    ) -> None:
+        status, required, actual, en, zh = expected
+        ws = Workstation(exists=True, head_party_member=member, head_is_party_secretary=secretary)
+        f = by_rule(community(workstation=ws), office="O1")["organisation.party_secretary"]
+        assert f == _expected(
+            "organisation.party_secretary",
+            status,  # type: ignore[arg-type]
+            required=required,
+            actual=actual,
+            message_en=en,
+            message_zh=zh,
+            inputs=(
+                ("workstation.head_party_member", member),
+                ("workstation.head_is_party_secretary", secretary),
+            ),
+        )
+
+    def test_not_a_community(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            list(check_community("C1"))  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("community", "C1")
+        assert err.value.message_en == "is a str; expected a Community"
+        assert err.value.message_zh == "类型为 str；应为 Community"
+
+
+_T1_EN = "1. sub-district office: "
+_T2_EN = "2. workstation and residents' committee: "
+_T3_EN = "3. sub-area heads and building heads: "
+_T1_ZH, _T2_ZH, _T3_ZH = "1. 街道办事处：", "2. 社区工作站和居委会：", "3. 小区长和楼长："
+
+
+def _tiers(
+    status: Status,
+    counts: tuple[int, int, int],
+    en: tuple[str, str, str],
+    zh: tuple[str, str, str],
+    inputs: tuple[tuple[str, object], ...],
+    office: str | None = "O1",
+) -> Finding:
+    """The tiers finding: ``counts`` (in place, missing, not known), each tier's account in ``en``, ``zh``."""
+    present, missing, unknown = counts
+    return _expected(
+        "organisation.tiers",
+        status,
+        office=office,
+        required=3,
+        actual=present,
+        gap=missing,
+        unit="tiers",
+        message_en=f"{present} of 3 tiers in place, {missing} missing, {unknown} not known — "
+        f"{_T1_EN}{en[0]}; {_T2_EN}{en[1]}; {_T3_EN}{en[2]}.",
+        message_zh=f"分级管理三级中 {present} 级健全、{missing} 级缺失、{unknown} 级未知——"
+        f"{_T1_ZH}{zh[0]}；{_T2_ZH}{zh[1]}；{_T3_ZH}{zh[2]}。",
+        inputs=inputs,
+    )
+
+
+def _tiers_inputs(
+    office: str | None,
+    exists: bool | None,
+    sub_areas: int | None,
+    heads: int | None,
+    buildings: int,
+    households: int | None,
+    as_of: str | None = None,
+) -> tuple[tuple[str, object], ...]:
+    return (
+        ("office", office),
+        ("workstation.exists", exists),
+        ("sub_areas", sub_areas),
+        ("building_heads", heads),
+        ("buildings", buildings),
+        ("households", households),
+        ("as_of", as_of),
+    )
+
+
+class TestTiersFindingsInFull:
+    """Whole tiers findings (2.2.3), each tier's account in both languages (found by mutation testing).
+
+    The mutation run of organisation.py (docs/strategies.md, "Mutation testing") showed that no test
+    read most of the tiers' accounts, nor how the states of the sub-area and building-head parts of
+    the third tier combine.
+    """
+
+    RULE = "organisation.tiers"
+
+    def tiers(self, c: Community, **kw: object) -> Finding:
+        return by_rule(c, **kw)[self.RULE]
+
+    def test_every_tier_in_place(self) -> None:
+        # 3 buildings (100 + 120 + 90 = 310 households), one sub-area with a head, one head for all.
+        assert self.tiers(community(), office="O1") == _tiers(
+            Status.MET,
+            (3, 0, 0),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "1 sub-area, with a head; every building has a building head",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "1 个居民小区均设小区长；每栋楼均有楼长"),
+            _tiers_inputs("O1", True, 1, 1, 3, 310),
+        )
+
+    def test_office_from_the_workstation_no_workstation_and_vacant_sub_areas(self) -> None:
+        # Checked alone; the workstation record says dispatched by an office (tier 1 in place) but
+        # that it does not exist (tier 2 missing); two of three sub-areas have no head (tier 3
+        # missing, whatever the building heads, which are not known).
+        ws = Workstation(exists=False, dispatched_by_office=True)
+        areas = (ExistingSubArea("A1"), ExistingSubArea("A2", head="S2"), ExistingSubArea("A3"))
+        c = community(workstation=ws, sub_areas=areas, building_heads=None)
+        assert self.tiers(c) == _tiers(
+            Status.NOT_MET,
+            (1, 2, 0),
+            (
+                "its workstation is dispatched by a sub-district office",
+                "no workstation",
+                "2 of 3 sub-areas without a head (A1, A3); building heads not known",
+            ),
+            (
+                "社区工作站由街道办事处派出",
+                "未设立社区工作站",
+                "3 个居民小区中 2 个未设小区长（A1、A3）；楼长情况未知",
+            ),
+            _tiers_inputs(None, False, 3, None, 3, 310),
+            office=None,
+        )
+
+    def test_office_and_workstation_unknown_buildings_without_heads(self) -> None:
+        # Nothing known about the workstation, checked alone: tiers 1 and 2 not known; sub-areas not
+        # known but B2 and B3 have no building head: tier 3 missing.
+        heads = (BuildingHead("H1", buildings=("B1",)),)
+        c = community(workstation=None, sub_areas=None, building_heads=heads)
+        assert self.tiers(c) == _tiers(
+            Status.NOT_MET,
+            (0, 1, 2),
+            (
+                "sub-district office not given (community checked alone)",
+                "workstation not known",
+                "sub-areas not known; 2 of 3 buildings without a building head (B2, B3)",
+            ),
+            ("未给出所属街道办事处", "社区工作站情况未知", "居民小区情况未知；3 栋楼中 2 栋无楼长（B2、B3）"),
+            _tiers_inputs(None, None, None, 1, 3, 310),
+            office=None,
+        )
+
+    def test_nothing_in_place_nothing_missing(self) -> None:
+        # The workstation's existence not known and not dispatched, checked alone; two sub-areas with
+        # their heads but building heads not known: all three tiers not known.
+        ws = Workstation(exists=None, dispatched_by_office=False)
+        areas = (ExistingSubArea("A1", head="S1"), ExistingSubArea("A2", head="S2"))
+        c = community(workstation=ws, sub_areas=areas, building_heads=None)
+        assert self.tiers(c) == _tiers(
+            Status.UNKNOWN,
+            (0, 0, 3),
+            (
+                "sub-district office not given (community checked alone)",
+                "workstation not known",
+                "2 sub-areas, each with a head; building heads not known",
+            ),
+            ("未给出所属街道办事处", "社区工作站情况未知", "2 个居民小区均设小区长；楼长情况未知"),
+            _tiers_inputs(None, None, 2, None, 3, 310),
+            office=None,
+        )
+
+    def test_sub_areas_unknown_building_heads_in_place(self) -> None:
+        assert self.tiers(community(sub_areas=None), office="O1") == _tiers(
+            Status.UNKNOWN,
+            (2, 0, 1),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "sub-areas not known; every building has a building head",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "居民小区情况未知；每栋楼均有楼长"),
+            _tiers_inputs("O1", True, None, 1, 3, 310),
+        )
+
+    def test_no_households(self) -> None:
+        c = Community("C1", households=0, workstation=FULL, sub_areas=(), building_heads=())
+        assert self.tiers(c, office="O1") == _tiers(
+            Status.MET,
+            (3, 0, 0),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "no households, so no heads are needed",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "无住户，无需小区长和楼长"),
+            _tiers_inputs("O1", True, 0, 0, 0, 0),
+        )
+
+    def test_households_without_buildings_or_sub_areas(self) -> None:
+        # 400 households, no building listed, no sub-area marked out; two building heads, one of whom
+        # left on 30 June: on 1 July one serves (the input counts both recorded heads).
+        heads = (BuildingHead("H1", end=datetime.date(2009, 6, 30)), BuildingHead("H2"))
+        c = Community("C1", households=400, workstation=FULL, sub_areas=(), building_heads=heads)
+        assert self.tiers(c, office="O1", as_of=datetime.date(2009, 7, 1)) == _tiers(
+            Status.NOT_MET,
+            (2, 1, 0),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "no sub-area marked out; 1 building heads",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "未划分居民小区；楼长 1 名"),
+            _tiers_inputs("O1", True, 0, 2, 0, 400, "2009-07-01"),
+        )
+
+    def test_households_without_buildings_or_building_heads(self) -> None:
+        # The sub-area has its head but nobody cares for the 400 households' buildings: tier 3 missing.
+        c = Community(
+            "C1",
+            households=400,
+            workstation=FULL,
+            sub_areas=(ExistingSubArea("A1", head="S1"),),
+            building_heads=(BuildingHead("H1", start=datetime.date(2010, 1, 1)),),
+        )
+        assert self.tiers(c, office="O1", as_of=datetime.date(2009, 12, 31)) == _tiers(
+            Status.NOT_MET,
+            (2, 1, 0),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "1 sub-area, with a head; no building head",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "1 个居民小区均设小区长；无楼长"),
+            _tiers_inputs("O1", True, 1, 1, 0, 400, "2009-12-31"),
+        )
+
+    def test_no_homes_known(self) -> None:
+        # No households and no buildings known, no sub-area and no head recorded: not known.
+        c = Community("C1", workstation=FULL, sub_areas=(), building_heads=())
+        assert self.tiers(c, office="O1") == _tiers(
+            Status.UNKNOWN,
+            (2, 0, 1),
+            (
+                "led by sub-district office O1",
+                "workstation set up beside the committee",
+                "no sub-area and no households known; no building head and no buildings known",
+            ),
+            ("由街道办事处 O1 领导", "已设立社区工作站", "无居民小区，住户情况未知；无楼长，楼栋情况未知"),
+            _tiers_inputs("O1", True, 0, 0, 0, None),
+        )
