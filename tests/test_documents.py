@@ -828,6 +828,11 @@ class TestOptionalFieldsAreNotCoerced:
         assert (community.households, community.name) == (7, None)
 
 
+def _one_community(**fields: Any) -> dict[str, Any]:
+    """A district document of one office and one community "C" with ``fields``."""
+    return {"id": "D", "offices": [{"id": "O", "communities": [{"id": "C", **fields}]}]}
+
+
 class TestDirectStructuring:
     """Tables whose every field the model checks itself are built by calling the class directly.
 
@@ -856,22 +861,9 @@ class TestDirectStructuring:
         assert direct == {"Building", "StaffMember", "Workstation", "PublicRoom"}
 
     def test_a_staff_member_is_built_with_its_converters(self) -> None:
-        doc = {
-            "id": "D",
-            "offices": [
-                {
-                    "id": "O",
-                    "communities": [
-                        {
-                            "id": "C",
-                            "staff_members": [
-                                {"id": "S1", "education": "bachelor", "insurances": ["pension", "medical"]}
-                            ],
-                        }
-                    ],
-                }
-            ],
-        }
+        doc = _one_community(
+            staff_members=[{"id": "S1", "education": "bachelor", "insurances": ["pension", "medical"]}]
+        )
         member = load_district(doc).offices[0].communities[0].staff_members[0]
         assert member == StaffMember(
             "S1", education=Education.BACHELOR, insurances=frozenset({Insurance.PENSION, Insurance.MEDICAL})
@@ -879,17 +871,7 @@ class TestDirectStructuring:
         assert type(member.insurances) is frozenset
 
     def test_every_bad_field_of_a_building_is_reported(self) -> None:
-        doc = {
-            "id": "D",
-            "offices": [
-                {
-                    "id": "O",
-                    "communities": [
-                        {"id": "C", "buildings": [{"id": " B1", "households": -3, "compound": 5}]}
-                    ],
-                }
-            ],
-        }
+        doc = _one_community(buildings=[{"id": " B1", "households": -3, "compound": 5}])
         with pytest.raises(Error) as info:
             load_district(doc)
         prefix = "offices[0].communities[0].buildings[0]."
@@ -900,17 +882,7 @@ class TestDirectStructuring:
         ]
 
     def test_a_missing_field_and_an_unknown_one_are_reported(self) -> None:
-        doc = {
-            "id": "D",
-            "offices": [
-                {
-                    "id": "O",
-                    "communities": [
-                        {"id": "C", "buildings": [{"id": "B1"}, {"id": "B2", "households": 1, "floors": 9}]}
-                    ],
-                }
-            ],
-        }
+        doc = _one_community(buildings=[{"id": "B1"}, {"id": "B2", "households": 1, "floors": 9}])
         with pytest.raises(Error) as info:
             load_district(doc)
         prefix = "offices[0].communities[0].buildings"
