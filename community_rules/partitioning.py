@@ -1084,7 +1084,7 @@ def _reading(policy: Policy) -> tuple[str, str]:
     cap = policy.sub_area_households
     if policy.sub_area_rule is SubAreaRule.NEAREST:
         en = f"the nearest whole number of sub-areas of {cap:,} households per run (I-1's alternative, I-2)"
-        zh = f"每段楼栋按{cap}户取最接近的整数个小区（I-1 的备选解释、I-2）"
+        zh = f"每段楼栋以{cap}户计、取最接近的整数个小区（I-1 的备选解释、I-2）"
     else:
         en = f"the fewest sub-areas of at most {cap:,} households (I-1, I-2)"
         zh = f"每个小区不超过{cap}户、小区数最少（I-1、I-2）"

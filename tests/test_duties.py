@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from community_rules import duties
 from community_rules.duties import (
     DEPARTMENTS,
     DUTIES,
@@ -16,6 +17,7 @@ from community_rules.duties import (
     RULES,
     STEERING_COMMITTEE,
     Department,
+    Duty,
     OverlapKind,
     Topic,
     check_community,
@@ -314,3 +316,63 @@ class TestDefaultsAndErrorDetails:
             "（有效值：街道办事处（sub-district office）、社会事业局（Social Affairs Bureau）、"
             in err.value.message_zh
         )
+
+
+class TestDataBuilders:
+    """Found by mutation testing: ``_dept`` and ``_duty`` build :data:`DEPARTMENTS` and :data:`DUTIES`
+    when the module is imported, before mutmut switches a mutant on, so the data alone cannot catch a
+    builder that drops or swaps a field; here they are called directly with small hand-made arguments."""
+
+    def test_dept_keeps_every_field_and_is_in_the_glossary_by_default(self) -> None:
+        built = duties._dept("finance_bureau", "财政局", "Finance Bureau")
+        assert built == Department(
+            key="finance_bureau", zh="财政局", en="Finance Bureau", glossary=True, aliases=()
+        )
+
+    def test_dept_keeps_its_aliases_in_order_and_a_glossary_flag(self) -> None:
+        built = duties._dept("tax", "税务部门", "tax department", "税务", "taxes", glossary=False)
+        assert (built.key, built.zh, built.en, built.glossary, built.aliases) == (
+            "tax",
+            "税务部门",
+            "tax department",
+            False,
+            ("税务", "taxes"),
+        )
+
+    def test_duty_keeps_every_field_and_looks_up_its_departments_in_order(self) -> None:
+        built = duties._duty(
+            "R99.1",
+            "4.2",
+            ("tax", "finance_bureau"),
+            "税务部门和财政局负责",
+            "Be responsible (jointly)",
+            Topic.BUDGETING,
+            Topic.AUDIT,
+        )
+        assert built == Duty(
+            id="R99.1",
+            clause="4.2",
+            departments=(department("税务部门"), department("财政局")),
+            zh="税务部门和财政局负责",
+            en="Be responsible (jointly)",
+            topics=(Topic.BUDGETING, Topic.AUDIT),
+        )
+        assert built.joint
+
+    def test_duty_of_one_department_and_one_topic(self) -> None:
+        built = duties._duty(
+            "R45.2", "4.2", ("finance_bureau",), "财政局纳入预算", "Budget it", Topic.BUDGETING
+        )
+        assert (built.id, built.clause, built.zh, built.en, built.topics) == (
+            "R45.2",
+            "4.2",
+            "财政局纳入预算",
+            "Budget it",
+            (Topic.BUDGETING,),
+        )
+        assert [d.en for d in built.departments] == ["Finance Bureau"]
+        assert not built.joint
+
+    def test_duty_with_an_unknown_key_fails(self) -> None:
+        with pytest.raises(KeyError):
+            duties._duty("R0.1", "4.2", ("ministry_of_magic",), "无", "none", Topic.LAND)

@@ -16,10 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from community_rules import partitioning
 from community_rules.enums import Modality, Status
 from community_rules.errors import Error, InvalidType, InvalidValue
 from community_rules.findings import Finding
 from community_rules.model import Building, BuildingHead, Community, ExistingSubArea
+from community_rules.opinion import clause
 from community_rules.partitioning import (
     RULES,
     BuildingGroup,
@@ -1529,3 +1531,476 @@ class TestPartitionRecordsItsInputs:
         with pytest.raises(InvalidType) as info:
             partition(value)  # type: ignore[arg-type]
         assert (info.value.path, info.value.value) == ("buildings", value)
+
+
+# --- found by mutation testing, second run (fresh copy, every mutant evaluated) ---------------
+
+
+def messages(community: Community, **kwargs: Any) -> dict[str, tuple[str, str]]:
+    return {f.rule: (f.message_en, f.message_zh) for f in check_community(community, **kwargs)}
+
+
+FEWEST_EN = "the fewest sub-areas of at most 500 households (I-1, I-2)"
+FEWEST_ZH = "每个小区不超过500户、小区数最少（I-1、I-2）"
+
+
+class TestWholeMessages:
+    """Found by mutation testing: messages checked only in part let a dropped or altered Chinese message,
+    a Chinese listing joined the English way or a lower-cased reading id pass; here they are pinned whole."""
+
+    def test_no_plan_and_no_heads(self) -> None:
+        # SPEC (980 households) needs 3 sub-areas, [B1] [B2, B3] [B4, B5]: 1 + 1 + 1 building heads.
+        assert messages(Community("C1", buildings=SPEC)) == {
+            "partitioning.sub_areas": (
+                "Unknown: no sub-area plan is known (sub_areas is None); under "
+                f"{FEWEST_EN} its 5 buildings (980 households) need 3 sub-areas, and so 3 sub-area heads.",
+                f"未知：未提供小区划分（sub_areas 为 None）；按{FEWEST_ZH}，5栋楼（980户）需划分3个小区，即设小区长3名。",
+            ),
+            "partitioning.sub_area_size": (
+                "Unknown: no sub-area plan is known (sub_areas is None); a sub-area of two or more buildings "
+                "has at most 500 households.",
+                "未知：未提供小区划分（sub_areas 为 None）；两栋以上的小区不超过500户。",
+            ),
+            "partitioning.building_coverage": (
+                "Unknown: no sub-area plan is known (sub_areas is None); each of the 5 buildings belongs in "
+                "exactly one sub-area.",
+                "未知：未提供小区划分（sub_areas 为 None）；5栋楼应各属一个小区。",
+            ),
+            "partitioning.sub_area_head": (
+                "Unknown: no sub-area plan is known (sub_areas is None); each sub-area needs one head "
+                f"(3 under {FEWEST_EN}).",
+                f"未知：未提供小区划分（sub_areas 为 None）；每个小区设小区长1名（按{FEWEST_ZH}共3名）。",
+            ),
+            "partitioning.sub_area_head_is_staff": (
+                "Unknown: no sub-area plan is known (sub_areas is None), so neither are its heads.",
+                "未知：未提供小区划分（sub_areas 为 None），小区长情况不明。",
+            ),
+            "partitioning.building_heads": (
+                "Unknown: no building heads are known (building_heads is None); over the sub-areas of the "
+                f"optimal partition ({FEWEST_EN}), 5 buildings need 3 building heads (I-3).",
+                f"未知：未提供楼长情况（building_heads 为 None）；按最优划分（{FEWEST_ZH}）的小区，5栋楼需设楼长3名（I-3）。",
+            ),
+            "partitioning.building_head_span": (
+                "Unknown: no building heads are known (building_heads is None); each head cares for 2–3 "
+                "buildings, the lone building of a sub-area has a head of its own.",
+                "未知：未提供楼长情况（building_heads 为 None）；每名楼长负责2–3栋楼，小区内唯一的楼栋单设楼长。",
+            ),
+            "partitioning.building_head_coverage": (
+                "Unknown: no building heads are known (building_heads is None); each of the 5 buildings "
+                "needs one building head.",
+                "未知：未提供楼长情况（building_heads 为 None）；5栋楼均应有一名楼长。",
+            ),
+        }
+
+    def test_size_under_nearest(self) -> None:
+        assert messages(plan_of(SPEC, NEAREST), policy=NEAREST)["partitioning.sub_area_size"] == (
+            "Not applicable: under SubAreaRule.NEAREST (I-1's alternative) 500 households set the number of "
+            "sub-areas, not a cap on each; see partitioning.sub_areas.",
+            "不适用：按 SubAreaRule.NEAREST（I-1 的备选解释），500户决定小区数量，而非每个小区的上限；"
+            "见 partitioning.sub_areas。",
+        )
+
+    def test_two_sub_areas_over_the_cap_vacant_and_a_building_listed_twice(self) -> None:
+        # Any two neighbours of 300, 250, 300, 250 exceed 500: 4 sub-areas are needed. The plan has
+        # S1 [B1, B2] = 550 and S2 [B2, B3, B4] = 800, both over the cap, both without a head; B2 twice.
+        c = Community(
+            "C1",
+            buildings=street(300, 250, 300, 250),
+            sub_areas=[ExistingSubArea("S1", ["B1", "B2"]), ExistingSubArea("S2", ["B2", "B3", "B4"])],
+        )
+        found = messages(c)
+        assert found["partitioning.sub_areas"] == (
+            f"The plan has 2 sub-areas; under {FEWEST_EN} its 4 buildings (1,100 households) need 4. "
+            "2 too few: some sub-area must exceed the cap.",
+            f"现有划分2个小区；按{FEWEST_ZH}，4栋楼（1100户）需划分4个小区。少2个：必有小区超过上限。",
+        )
+        assert found["partitioning.sub_area_size"] == (
+            "2 of 2 sub-areas exceed 500 households: S1 (550), S2 (800).",
+            "2个小区中有2个超过500户：S1（550户）、S2（800户）。",
+        )
+        assert found["partitioning.building_coverage"] == (
+            "3 of 4 buildings are in exactly one sub-area. Listed more than once: B2.",
+            "4栋楼中3栋恰好属于一个小区。被重复列入：B2。",
+        )
+        assert found["partitioning.sub_area_head"] == (
+            "0 of 2 sub-areas have a sub-area head. Vacant: S1, S2.",
+            "2个小区中0个已设小区长。空缺：S1、S2。",
+        )
+        assert found["partitioning.sub_area_head_is_staff"] == (
+            "Not applicable: no sub-area head is in post; see partitioning.sub_area_head.",
+            "不适用：尚无小区长在岗；见 partitioning.sub_area_head。",
+        )
+        subjects = {f.rule: f.subject for f in check_community(c)}
+        assert (subjects["partitioning.sub_area_size"], subjects["partitioning.sub_area_head"]) == (
+            "S1, S2",
+            "S1, S2",
+        )
+
+    def test_heads_outside_the_staff_and_not_known(self) -> None:
+        # SPEC's three sub-areas; the heads of S1 and S2 are not committee staff, S3's is not known.
+        c = Community(
+            "C1",
+            buildings=SPEC,
+            sub_areas=[
+                ExistingSubArea("S1", ["B1"], head="Li", head_is_committee_staff=False),
+                ExistingSubArea("S2", ["B2", "B3"], head="Wang", head_is_committee_staff=False),
+                ExistingSubArea("S3", ["B4", "B5"], head="Zhao", head_is_committee_staff=None),
+            ],
+        )
+        f = findings(c)["partitioning.sub_area_head_is_staff"]
+        assert (f.status, f.subject, f.message_en, f.message_zh) == (
+            Status.NOT_MET,
+            "S1, S2, S3",
+            "0 of 3 sub-area heads are known to be committee staff. Not committee staff: S1 (Li), S2 (Wang). "
+            "Not known (head_is_committee_staff is None): S3 (Zhao).",
+            "3名小区长中0名确认为居委会工作人员。非居委会工作人员：S1（Li）、S2（Wang）。"
+            "情况不明（head_is_committee_staff 为 None）：S3（Zhao）。",
+        )
+
+    def test_more_sub_areas_than_needed(self) -> None:
+        # SPEC needs 3; a plan of 4: [B1] [B2] [B3] [B4, B5].
+        c = Community(
+            "C1",
+            buildings=SPEC,
+            sub_areas=[
+                ExistingSubArea(f"S{i}", ids)
+                for i, ids in enumerate([["B1"], ["B2"], ["B3"], ["B4", "B5"]], 1)
+            ],
+        )
+        assert messages(c)["partitioning.sub_areas"] == (
+            f"The plan has 4 sub-areas; under {FEWEST_EN} its 5 buildings (980 households) need 3. 1 more than "
+            "needed; if some are scattered, self-contained areas (较分散且相对独立的区域), record their "
+            "buildings as a compound (I-2).",
+            f"现有划分4个小区；按{FEWEST_ZH}，5栋楼（980户）需划分3个小区。"
+            "多1个；如其中有较分散且相对独立的区域，请将其楼栋登记为同一封闭小区（I-2）。",
+        )
+
+    def test_incomplete_building_list(self) -> None:
+        c = attrs.evolve(plan_of(SPEC), households=1200)
+        assert messages(c)["partitioning.sub_areas"] == (
+            "Unknown: the listed buildings hold 980 of the community's 1,200 households, so the number of "
+            f"sub-areas the whole community needs is not known; under {FEWEST_EN} its 5 buildings "
+            "(980 households) need 3.",
+            f"未知：所列楼栋只有980户，少于社区的1200户，全社区所需小区数无法确定；按{FEWEST_ZH}，5栋楼（980户）需划分3个小区。",
+        )
+
+    def test_building_heads_as_planned_and_none_in_post(self) -> None:
+        # SPEC's plan [B1] [B2, B3] [B4, B5] with one head each: 1 + 1 + 1 = 3 heads needed.
+        found = messages(plan_of(SPEC))
+        assert found["partitioning.building_heads"] == (
+            "3 building heads in post; over the plan's sub-areas, 5 buildings need 3 building heads (I-3).",
+            "在岗楼长3名；按现有小区划分，5栋楼需设楼长3名（I-3）。",
+        )
+        assert found["partitioning.building_head_span"] == (
+            "3 of 3 building heads care for 2–3 buildings, or for the lone building of a sub-area "
+            "(the plan's sub-areas).",
+            "3名楼长中3名负责2–3栋楼或小区内唯一的楼栋（现有小区划分）。",
+        )
+        assert found["partitioning.building_head_coverage"] == (
+            "5 of 5 buildings have exactly one building head.",
+            "5栋楼中5栋恰有一名楼长。",
+        )
+        nobody = messages(attrs.evolve(plan_of(SPEC), building_heads=[]))
+        assert nobody["partitioning.building_heads"] == (
+            "0 building heads in post; over the plan's sub-areas, 5 buildings need 3 building heads (I-3).",
+            "在岗楼长0名；按现有小区划分，5栋楼需设楼长3名（I-3）。",
+        )
+        assert nobody["partitioning.building_head_span"] == (
+            "Not applicable: no building head is in post; see partitioning.building_head_coverage.",
+            "不适用：尚无楼长在岗；见 partitioning.building_head_coverage。",
+        )
+
+    def test_building_heads_of_an_incomplete_list_without_a_plan(self) -> None:
+        # 980 of 1,200 households listed, no plan: the optimal partition's 3 heads, but UNKNOWN.
+        f = findings(Community("C1", buildings=SPEC, households=1200))["partitioning.building_heads"]
+        assert (f.status, f.required, f.unit, f.message_en, f.message_zh) == (
+            Status.UNKNOWN,
+            3,
+            "building heads",
+            "Unknown: the listed buildings hold fewer households than the community; over the sub-areas of "
+            f"the optimal partition ({FEWEST_EN}), 5 buildings need 3 building heads (I-3).",
+            f"未知：所列楼栋户数少于社区户数；按最优划分（{FEWEST_ZH}）的小区，5栋楼需设楼长3名（I-3）。",
+        )
+        assert set(f.interpretations) == {"I-1", "I-2", "I-3"}
+
+    def test_count_under_nearest(self) -> None:
+        # SPEC is one run of 980 households: 980 / 500 = 1.96, nearest 2.
+        assert messages(plan_of(SPEC, NEAREST), policy=NEAREST)["partitioning.sub_areas"] == (
+            "The plan has 2 sub-areas; under the nearest whole number of sub-areas of 500 households per run "
+            "(I-1's alternative, I-2) its 5 buildings (980 households) need 2.",
+            "现有划分2个小区；按每段楼栋以500户计、取最接近的整数个小区（I-1 的备选解释、I-2），5栋楼（980户）需划分2个小区。",
+        )
+
+    def test_not_a_community(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            check_community("C1")  # type: ignore[arg-type]
+        err = info.value
+        assert (err.path, err.value, err.message_en, err.message_zh) == (
+            "community",
+            "C1",
+            "is a str; expected a Community",
+            "类型为 str；应为 Community",
+        )
+
+    def test_an_empty_sub_area_needs_no_building_head(self) -> None:
+        # SPEC's plan with a fourth sub-area of no buildings: still 1 + 1 + 1 + 0 = 3 heads, not "3 to 4".
+        c = plan_of(SPEC)
+        c = attrs.evolve(c, sub_areas=(*c.sub_areas, ExistingSubArea("S4", [])))
+        f = findings(c)["partitioning.building_heads"]
+        assert (f.status, f.required, f.actual, f.message_en, f.message_zh) == (
+            Status.MET,
+            3,
+            3,
+            "3 building heads in post; over the plan's sub-areas, 5 buildings need 3 building heads (I-3).",
+            "在岗楼长3名；按现有小区划分，5栋楼需设楼长3名（I-3）。",
+        )
+
+    @pytest.mark.parametrize(
+        ("households", "status_", "en", "zh"),
+        [
+            (
+                0,
+                Status.NOT_APPLICABLE,
+                "Not applicable: the community has no households and no buildings to divide.",
+                "不适用：本社区没有住户，也没有需要划分的楼栋。",
+            ),
+            (
+                None,
+                Status.UNKNOWN,
+                "Unknown: the community's buildings are not listed (households: not known), so it cannot be "
+                "divided.",
+                "未知：未列出本社区的楼栋（户数：未知），无法划分小区。",
+            ),
+            (
+                1234,
+                Status.UNKNOWN,
+                "Unknown: the community's buildings are not listed (households: 1,234), so it cannot be divided.",
+                "未知：未列出本社区的楼栋（户数：1234），无法划分小区。",
+            ),
+        ],
+    )
+    def test_no_buildings(self, households: int | None, status_: Status, en: str, zh: str) -> None:
+        found = list(check_community(Community("C1", households=households)))
+        assert [f.rule for f in found] == [r.id for r in RULES]
+        assert {(f.status, f.message_en, f.message_zh) for f in found} == {(status_, en, zh)}
+
+
+class TestExplanationsInFull:
+    """Found by mutation testing: Chinese run explanations (a run of kept residents' group, the NEAREST
+    count, the extra sub-areas whole buildings need, the balance of two sub-areas), the listing of
+    residents' groups kept whole and the building listing cut after six, pinned whole."""
+
+    I1 = interpretation("I-1").words_zh
+
+    def test_run_needing_more_than_the_households_alone(self) -> None:
+        # 300 | 250 | 300 | 250: any two neighbours exceed 500, so 4 sub-areas where 1,100 / 500 gives 3.
+        (run,) = partition(street(300, 250, 300, 250)).runs
+        assert run.explain("zh") == (
+            "按街道顺序相邻的4栋普通楼栋（1100户）需划分4个不超过500户的小区（1100÷500至少需3个"
+            f"；楼栋不可拆分且相邻楼栋须在一起，多需1个）；均衡划分后最大的小区300户（2.2.1：{self.I1}；I-1）。"
+        )
+
+    def test_two_sub_areas_show_their_balance(self) -> None:
+        (run,) = partition(street(300, 250)).runs
+        assert run.explain("zh") == (
+            "按街道顺序相邻的2栋普通楼栋（550户）需划分2个不超过500户的小区（550÷500至少需2个）"
+            f"；均衡划分后最大的小区300户（2.2.1：{self.I1}；I-1）。"
+        )
+
+    def test_nearest_count(self) -> None:
+        # 980 / 500 = 1.96 → 2; the balanced cut is [300, 150] [100, 250, 180] = 450 | 530.
+        (run,) = partition(SPEC, policy=NEAREST).runs
+        assert run.explain("zh") == (
+            "按街道顺序相邻的5栋普通楼栋（980户）按最接近的整数划分：max(1, 四舍五入(980÷500)) = 2个小区"
+            f"；均衡划分后最大的小区530户（2.2.1：{self.I1}；I-1）。"
+        )
+
+    def test_large_residents_group_kept(self) -> None:
+        # Residents' group g1 (300 + 300 = 600) is over the cap: cut within itself into 300 | 300.
+        buildings = [Building("B1", 300, residents_group="g1"), Building("B2", 300, residents_group="g1")]
+        (run,) = partition(buildings, policy=KEEP).runs
+        assert run.kind is RunKind.LARGE_RESIDENTS_GROUP
+        assert run.explain("zh") == (
+            "居民小组“g1”（2栋楼，600户）超过500户，在组内划分，需划分2个不超过500户的小区（600÷500至少需2个）"
+            f"；均衡划分后最大的小区300户（2.2.1：{self.I1}；I-1）。"
+        )
+
+    def test_two_residents_groups_kept_whole(self) -> None:
+        buildings = [Building("B1", 200, residents_group="g1"), Building("B2", 200, residents_group="g2")]
+        (s,) = partition(buildings, policy=KEEP).sub_areas
+        assert s.explain("en").endswith(
+            "This sub-area: 2 buildings (B1, B2), 400 households, 1 building head. "
+            "Residents' groups kept whole: g1, g2."
+        )
+        assert s.explain("zh").endswith(
+            "本小区：2栋楼（B1、B2），400户，设小区长1名、楼长1名。"
+            "居民小组g1、g2不拆分（居民小区的划分可与居民小组的划分相结合）。"
+        )
+
+    def test_six_buildings_listed_then_an_ellipsis(self) -> None:
+        (six,) = partition(street(*[50] * 6)).sub_areas
+        assert six.explain("en").endswith(
+            "This sub-area: 6 buildings (B1, B2, B3, B4, B5, B6), 300 households, 2 building heads."
+        )
+        (seven,) = partition(street(*[50] * 7)).sub_areas
+        assert seven.explain("en").endswith(
+            "This sub-area: 7 buildings (B1, B2, B3, B4, B5, B6, …), 350 households, 3 building heads."
+        )
+        assert seven.explain("zh").endswith(
+            "本小区：7栋楼（B1、B2、B3、B4、B5、B6、…），350户，设小区长1名、楼长3名。"
+        )
+
+    def test_unknown_language(self) -> None:
+        with pytest.raises(InvalidValue) as info:
+            partition(street(1)).sub_areas[0].explain("fr")
+        err = info.value
+        assert (err.path, err.value, err.message_en, err.message_zh) == (
+            "lang",
+            "fr",
+            "is not a language (valid: zh, en)",
+            "不是有效语言（有效值：zh, en）",
+        )
+
+
+class TestGroupingInFull:
+    """Found by mutation testing: the largest group when every group has one size, and ``_group`` (private)
+    on a sub-area small enough for one head, a case ``partition`` settles before calling it."""
+
+    def test_groups_of_one_size_report_the_largest_group_not_the_largest_window(self) -> None:
+        # 6 buildings, 2 heads of 3: [10, 10, 100] and [100, 10, 10], 120 each; the window
+        # [10, 100, 100] (210) is no group.
+        (s,) = partition(street(10, 10, 100, 100, 10, 10)).sub_areas
+        assert group_sizes(s) == [[10, 10, 100], [100, 10, 10]]
+        assert s.grouping == Grouping(6, 2, 120, 2, 3)
+
+    def test_a_heavy_first_building_shortens_the_first_group_but_never_below_two(self) -> None:
+        # 100, 1, 1, 1, 1, 1, 1: 3 heads; the first group must hold 100 and at least one more building
+        # (101); 100 + 1 + 1 = 102 would be larger, so the first group has 2, then 3 and 2. A lone
+        # [100] (largest 100) would break the 2-building minimum.
+        (s,) = partition(street(100, 1, 1, 1, 1, 1, 1)).sub_areas
+        assert group_sizes(s) == [[100, 1], [1, 1, 1], [1, 1]]
+        assert s.grouping == Grouping(7, 3, 101, 2, 3)
+
+    def test_a_compound_of_four_keeps_its_name(self) -> None:
+        (s,) = partition([Building(f"G{i}", 50, compound="Garden") for i in range(1, 5)]).sub_areas
+        assert (s.compound, s.building_heads) == ("Garden", 2)
+
+    @pytest.mark.parametrize(
+        ("weights", "expected"), [([100, 200], ([2], 300)), ([5, 6, 7], ([3], 18)), ([40], ([1], 40))]
+    )
+    def test_group_of_at_most_the_span(self, weights: list[int], expected: tuple[list[int], int]) -> None:
+        assert partitioning._group(weights, 2, 3) == expected
+
+
+class TestRunFacts:
+    """Found by mutation testing: no test read the largest sub-area of a run that forms one sub-area, or
+    cut a run into more NEAREST sub-areas than the greedy fill under the balanced bound makes, or read the
+    residents' group of the runs a large group is split into at a building over the cap, or the kind of a
+    run ended by a large group, or a kept group of exactly the cap."""
+
+    @pytest.mark.parametrize("policy", [DEFAULT_POLICY, NEAREST])
+    def test_one_sub_area_run(self, policy: Policy) -> None:
+        # 300 + 150 = 450 within 500 (and 450 / 500 = 0.9, nearest 1): one sub-area, the whole run.
+        (run,) = partition(street(300, 150), policy=policy).runs
+        assert (run.households, run.sub_areas, run.largest) == (450, 1, 450)
+
+    def test_nearest_count_above_what_the_balanced_bound_fills(self) -> None:
+        # Cap 133, NEAREST: 400 / 133 = 3.01, so 3 sub-areas. No bound below 200 fits four 100s into
+        # 3 parts, and at 200 the greedy fill needs only 2 ([B1, B2] [B3, B4]): the cut must still leave
+        # a building for each later sub-area, [B1, B2] [B3] [B4], none empty.
+        policy = attrs.evolve(NEAREST, sub_area_households=133)
+        p = partition(street(100, 100, 100, 100), policy=policy)
+        assert ids(p) == [["B1", "B2"], ["B3"], ["B4"]]
+        assert (p.runs[0].sub_areas, p.runs[0].largest) == (3, 200)
+
+    def test_large_residents_group_split_at_a_building_over_the_cap(self) -> None:
+        # Residents' group g1 = 300 + 600 + 300 = 1,200, kept: cut within itself, and B2 (600 > 500)
+        # cuts it again; every run it yields still names g1.
+        buildings = [Building(f"B{i}", h, residents_group="g1") for i, h in enumerate((300, 600, 300), 1)]
+        p = partition(buildings, policy=KEEP)
+        assert [(r.kind, r.residents_group, [b.id for b in r.buildings]) for r in p.runs] == [
+            (RunKind.LARGE_RESIDENTS_GROUP, "g1", ["B1"]),
+            (RunKind.LARGE_BUILDING, "g1", ["B2"]),
+            (RunKind.LARGE_RESIDENTS_GROUP, "g1", ["B3"]),
+        ]
+
+    def test_kept_groups_at_and_over_the_cap(self) -> None:
+        # B1 (100) alone; g2 = 300 + 300 = 600 > 500 stands apart and is cut within itself; g4 = 200 + 300
+        # = 500 exactly is within the cap, so an ordinary atom: 3 runs, 4 sub-areas.
+        buildings = [
+            Building("B1", 100),
+            Building("B2", 300, residents_group="g2"),
+            Building("B3", 300, residents_group="g2"),
+            Building("B4", 200, residents_group="g4"),
+            Building("B5", 300, residents_group="g4"),
+        ]
+        p = partition(buildings, policy=KEEP)
+        assert [(r.kind, r.residents_group, r.households, r.sub_areas) for r in p.runs] == [
+            (RunKind.ORDINARY, None, 100, 1),
+            (RunKind.LARGE_RESIDENTS_GROUP, "g2", 600, 2),
+            (RunKind.ORDINARY, None, 500, 1),
+        ]
+        assert ids(p) == [["B1"], ["B2"], ["B3"], ["B4", "B5"]]
+
+
+class TestErrorsInFull:
+    """Found by mutation testing: the input errors' messages were checked for their field, not whole."""
+
+    @pytest.mark.parametrize(
+        ("buildings", "error", "path", "value", "en", "zh"),
+        [
+            (
+                42,
+                InvalidType,
+                "buildings",
+                42,
+                "is a int; expected a sequence of Building",
+                "类型为 int；应为 Building 序列",
+            ),
+            (
+                [Building("B1", 1), "B2"],
+                InvalidType,
+                "buildings[1]",
+                "B2",
+                "is a str; expected a Building",
+                "类型为 str；应为 Building",
+            ),
+            (
+                [Building("B1", 1), Building("B2", 1), Building("B1", 2)],
+                InvalidValue,
+                "buildings[2].id",
+                "B1",
+                "is a duplicate building id (also buildings[0])",
+                "是重复的楼栋编号（亦见于 buildings[0]）",
+            ),
+        ],
+    )
+    def test_bad_buildings(
+        self, buildings: Any, error: type[Error], path: str, value: object, en: str, zh: str
+    ) -> None:
+        with pytest.raises(error) as info:
+            partition(buildings)
+        err = info.value
+        assert (err.path, err.value, err.message_en, err.message_zh) == (path, value, en, zh)
+
+    def test_policy_of_the_wrong_type(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            partition(street(100), policy="default")  # type: ignore[arg-type]
+        err = info.value
+        assert (err.path, err.value, err.message_en, err.message_zh) == (
+            "policy",
+            "default",
+            "is a str; expected a Policy",
+            "类型为 str；应为 Policy",
+        )
+
+
+class TestRuleSources:
+    """Found by mutation testing: ``_words_of`` runs when :data:`RULES` is built at import, before mutmut
+    switches a mutant on; it is called directly here. The words are those of clause 2.2.1."""
+
+    def test_words_of_the_policy_fields(self) -> None:
+        assert partitioning._words_of("sub_area_households") == "原则上每500户为一小区"
+        assert partitioning._words_of("building_head_max_buildings") == "每2-3栋居民楼设楼长1名"
+        for words in ("原则上每500户为一小区", "每2-3栋居民楼设楼长1名"):
+            assert words in clause("2.2.1").text_zh
