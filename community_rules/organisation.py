@@ -356,7 +356,7 @@ def _heads_tier(community: Community, as_of: datetime.date | None) -> tuple[str,
         elif serving:
             head_state, head_en, head_zh = (
                 _PRESENT,
-                f"{len(serving)} building heads",
+                "1 building head" if len(serving) == 1 else f"{len(serving)} building heads",
                 f"楼长 {len(serving)} 名",
             )
         elif has_homes:

@@ -954,11 +954,20 @@ class TestTiersFindingsInFull:
             (
                 "led by sub-district office O1",
                 "workstation set up beside the committee",
-                "no sub-area marked out; 1 building heads",
+                "no sub-area marked out; 1 building head",
             ),
             ("由街道办事处 O1 领导", "已设立社区工作站", "未划分居民小区；楼长 1 名"),
             _tiers_inputs("O1", True, 0, 2, 0, 400, "2009-07-01"),
         )
+
+    def test_two_building_heads_serving_without_buildings_listed(self) -> None:
+        # The same community with both heads still in post on 30 June: "2 building heads"
+        # (and "1 building head" above, in the singular).
+        heads = (BuildingHead("H1", end=datetime.date(2009, 6, 30)), BuildingHead("H2"))
+        c = Community("C1", households=400, workstation=FULL, sub_areas=(), building_heads=heads)
+        f = self.tiers(c, office="O1", as_of=datetime.date(2009, 6, 30))
+        assert f.message_en.endswith("no sub-area marked out; 2 building heads.")
+        assert f.message_zh.endswith("未划分居民小区；楼长 2 名。")
 
     def test_households_without_buildings_or_building_heads(self) -> None:
         # The sub-area has its head but nobody cares for the 400 households' buildings: tier 3 missing.
