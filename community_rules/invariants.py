@@ -144,7 +144,7 @@ def assert_partition_covers(
             size = len(group.buildings)
             if n > 1 and not least <= size <= high:
                 _fail(
-                    f"building head {g} of sub-area {k} cares for {size} buildings; "
+                    f"building head {g} of sub-area {k} cares for {size} building{'' if size == 1 else 's'}; "
                     f"each must care for {least}-{high} (2.2.1: 每2-3栋居民楼设楼长1名; I-3)"
                 )
             if group.households != sum(b.households for b in group.buildings):

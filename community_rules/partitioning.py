@@ -1523,7 +1523,11 @@ class _Check:
         )
         zh = f"{n}名楼长中{n - len(bad)}名负责{low}–{high}栋楼或小区内唯一的楼栋（{basis_zh}）。"
         if bad:
-            en += " Outside the span: " + _listing([f"{hid} ({k} buildings)" for hid, k in bad], "en") + "."
+            en += (
+                " Outside the span: "
+                + _listing([f"{hid} ({_plural(k, 'building')})" for hid, k in bad], "en")
+                + "."
+            )
             zh += "不符合：" + _listing([f"{hid}（{k}栋）" for hid, k in bad], "zh") + "。"
         return self.finding(
             _R_SPAN,

@@ -1380,7 +1380,7 @@ class TestHeadTermAndSpan:
         assert f.unit == "building heads"
         assert f.message_en == (
             "2 of 4 building heads care for 2–3 buildings, or for the lone building of a sub-area "
-            "(the plan's sub-areas). Outside the span: L3 (1 buildings), L4 (1 buildings)."
+            "(the plan's sub-areas). Outside the span: L3 (1 building), L4 (1 building)."
         )
         assert f.message_zh == (
             "4名楼长中2名负责2–3栋楼或小区内唯一的楼栋（现有小区划分）。不符合：L3（1栋）、L4（1栋）。"
@@ -1390,6 +1390,11 @@ class TestHeadTermAndSpan:
             "(the optimal partition's sub-areas)"
             in findings(no_plan)["partitioning.building_head_span"].message_en
         )
+        # A head of four buildings is outside the span too, in the plural.
+        one_head = attrs.evolve(community, building_heads=[BuildingHead("L1", ["B2", "B3", "B4", "B5"])])
+        f = findings(one_head)["partitioning.building_head_span"]
+        assert f.message_en.endswith("Outside the span: L1 (4 buildings).")
+        assert f.message_zh.endswith("不符合：L1（4栋）。")
         assert "（最优划分的小区）" in findings(no_plan)["partitioning.building_head_span"].message_zh
 
     def test_head_of_no_buildings_is_outside_the_span(self) -> None:

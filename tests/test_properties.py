@@ -796,7 +796,7 @@ class TestInvariantMessages:
         group = fake.sub_areas[0].groups
         group[0].buildings, group[1].buildings = street[:1], street[1:]
         group[0].households, group[1].households = 10, 30
-        with pytest.raises(AssertionError, match="cares for 1 buildings; each must care for 2-3"):
+        with pytest.raises(AssertionError, match="cares for 1 building; each must care for 2-3"):
             assert_partition_covers(street, fake)
 
     def test_allocation_shapes(self) -> None:
