@@ -40,9 +40,10 @@ restored afterwards.
 The calling process is one of the ``workers``: rather than wait for the
 next chunk in order, it checks the last chunk the pool has not started
 (the pool takes them from the front), whose findings then need no rows and
-no rebuilding. Rebuilding a finding from a row costs about a third of
-making it, so on two cores this process and one worker share the check
-about evenly (``docs/performance.md`` has the numbers).
+no rebuilding. On two cores this process and one worker then share the
+check: the nation's took 47 s instead of 60 s in one process
+(``docs/performance.md`` has the numbers, and why the worker still waits
+part of the time).
 
 >>> import community_rules as cr
 >>> district = cr.sample_district()
