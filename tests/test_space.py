@@ -1184,3 +1184,327 @@ class TestTargetShareNamed:
         # The compliance rate 3/4 = 75.00 %, and the share with the committees it needs.
         assert "75 % needs 3" in f.message_en
         assert "75% 需 3" in f.message_zh
+
+
+# --- found by mutation testing (second pass): whole messages and errors ------------------------
+
+
+class TestSpaceErrorsInFull:
+    """Errors with their field, value and both messages, found by mutation testing.
+
+    Tests that checked only the field, or that the type name appears, let a
+    Chinese message fall back to the English one (``message_zh=None``), the
+    type of ``None`` be named instead of the argument's, and the wording change.
+    """
+
+    def test_policy_named(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            required_space_m2("old_town", policy=None)  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("policy", None)
+        with pytest.raises(InvalidType) as err:
+            space_progress([old("A", 150)], policy="2009")  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("policy", "2009")
+
+    def test_communities_not_iterable(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_progress(5)  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("communities", 5)
+        assert err.value.message_en == (
+            "is a int; expected a District, a SubDistrictOffice or an iterable of Community"
+        )
+        assert err.value.message_zh == "类型为 int；应为 District、SubDistrictOffice 或 Community 的序列"
+
+    def test_communities_item_not_a_community(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            space_plan([old("A", 150), "B"])  # type: ignore[list-item]
+        assert (err.value.path, err.value.value) == ("communities[1]", "B")
+        assert err.value.message_en == "is a str; expected a Community"
+        assert err.value.message_zh == "类型为 str；应为 Community"
+
+    def test_projects_not_iterable(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            survey_public_rooms(5)  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("projects", 5)
+        assert err.value.message_en == "is a int; expected a District or an iterable of Project"
+        assert err.value.message_zh == "类型为 int；应为 District 或 Project 的序列"
+
+    def test_projects_item_not_a_project(self) -> None:
+        with pytest.raises(InvalidType) as err:
+            survey_public_rooms([project("P", "O1", 5), "X"])  # type: ignore[list-item]
+        assert (err.value.path, err.value.value) == ("projects[1]", "X")
+        assert err.value.message_en == "is a str; expected a Project"
+        assert err.value.message_zh == "类型为 str；应为 Project"
+
+    def test_proposal_needs_a_district(self) -> None:
+        office = SubDistrictOffice("O1", communities=[old("A", 100)])
+        with pytest.raises(InvalidType) as err:
+            propose_rooms([office])  # type: ignore[arg-type]
+        assert (err.value.path, err.value.value) == ("district", [office])
+        assert err.value.message_en == "is a list; expected a District"
+        assert err.value.message_zh == "类型为 list；应为 District"
+
+    def test_proposal_names_the_committee_whose_gap_is_inexact(self) -> None:
+        # 150 − 1E-80 needs 83 significant digits: more than the 60 of exact area arithmetic.
+        d = district(SubDistrictOffice("O1", communities=[old("A", "1E-80")]))
+        with pytest.raises(InvalidValue) as err:
+            propose_rooms(d)
+        assert (err.value.path, err.value.value) == ("A.office_space_m2", Decimal("1E-80"))
+        assert err.value.message_en == (
+            "has too many digits for exact area arithmetic (60 significant digits)"
+        )
+        assert err.value.message_zh == "位数过多，无法精确计算面积（上限 60 位有效数字）"
+
+    def test_plan_total_inexact(self) -> None:
+        # A has 0 m² (150 short), B 150 − 1E-58 (1E-58 short); 70 % of 2 needs both. Each gap is
+        # exact, but 150 + 1E-58 needs 61 significant digits: the total is refused, naming it and
+        # the gap added last (B's, in the order the committees are listed).
+        b = "149." + "9" * 58
+        with pytest.raises(InvalidValue) as err:
+            space_plan([old("A", 0), old("B", b)])
+        assert (err.value.path, err.value.value) == ("total_added_m2", Decimal("1E-58"))
+
+    def test_too_many_places(self) -> None:
+        # A room of 0.00000000001 m² (eleven places) is finer than the ten the search works in.
+        d = proposal_district({"O1": [1]}, {"O1": []})
+        d = attrs.evolve(d, projects=[project("P", "O1", "0.00000000001")])
+        with pytest.raises(InvalidValue) as err:
+            propose_rooms(d)
+        assert (err.value.path, err.value.value) == (
+            "projects[P].public_rooms[P-R1].area_m2",
+            Decimal("0.00000000001"),
+        )
+        assert err.value.message_en == "has more than 10 decimal places"
+        assert err.value.message_zh == "小数位数超过 10 位"
+
+
+class TestSpaceFindingsInFull:
+    """Whole messages of ``check_community`` and ``check_district``, found by mutation testing.
+
+    Each message is worked out from the code's documented wording: the
+    standard (150 m², 以上 read as inclusive unless ``EXCLUSIVE``), the 70 %
+    target of a year-end deadline (I-13) and the 2008-01-01 cut-off of public
+    rooms (I-15).
+    """
+
+    def test_short_by_too_many_digits(self) -> None:
+        # Exclusive: 150 − 149.9…9 (62 nines) = 1E-62, plus the 0.01 step needs 63 digits.
+        space = "149." + "9" * 62
+        (f,) = check_community(old("C", space), policy=EXCLUSIVE)
+        assert (f.status, f.gap) == (Status.NOT_MET, None)
+        assert f.message_en == (
+            f"{space} m² of office and service space, short (too many digits to state by how "
+            "much): an old-town committee needs more than 150 m²."
+        )
+        assert f.message_zh == (
+            f"办公和服务用房 {space} 平方米，不足（位数过多，无法精确给出差额）：老城区居委会应超过 150 平方米。"
+        )
+
+    def two_committees(self) -> District:
+        # A meets 150, B has 100: 1 of 2 (50.00 %); 70 % of 2 is 1.4, so 2 are needed.
+        return small_district(150, 100)
+
+    def test_target_without_adoption_year(self) -> None:
+        f = next(check_district(self.two_committees()))
+        assert f.status is Status.UNKNOWN
+        assert f.message_en == (
+            "1 of 2 committees meet the space standard (50.00 %), 0 not known; 70 % needs 2. The "
+            "deadline, the end of 'this year' (今年底), is unknown: set Policy.adoption_year (I-13)."
+        )
+        assert f.message_zh == (
+            "2 个居委会中 1 个用房达标（50.00%），0 个未知；70% 需 2 个。"
+            "期限“今年底”未知：请设置 Policy.adoption_year（I-13）。"
+        )
+
+    def test_target_not_met(self) -> None:
+        f = next(check_district(self.two_committees(), policy=Y2009))
+        assert (f.status, f.required, f.actual) == (Status.NOT_MET, 2, 1)
+        assert f.message_en == (
+            "1 of 2 committees meet the space standard (50.00 %), 0 not known; 70 % needs 2: the "
+            "target is not met; the deadline is 2009-12-31."
+        )
+        assert f.message_zh == (
+            "2 个居委会中 1 个用房达标（50.00%），0 个未知；70% 需 2 个：目标未达到；期限为 2009-12-31。"
+        )
+
+    def test_target_met(self) -> None:
+        # Both meet: 2 of 2; 30 days from 1 December to 31 December.
+        f = next(check_district(small_district(150, 160), policy=Y2009, as_of=datetime.date(2009, 12, 1)))
+        assert f.status is Status.MET
+        assert f.message_en == (
+            "2 of 2 committees meet the space standard (100.00 %), 0 not known; 70 % needs 2: the "
+            "target is met; 30 days remain until the deadline, 2009-12-31."
+        )
+        assert f.message_zh == (
+            "2 个居委会中 2 个用房达标（100.00%），0 个未知；70% 需 2 个：目标已达到；距期限 2009-12-31 还有 30 天。"
+        )
+
+    def room_findings(self, d: District, policy: Policy = DEFAULT_POLICY) -> list[Finding]:
+        return [f for f in check_district(d, policy=policy) if f.rule == "space.public_rooms"]
+
+    def test_public_room_messages(self) -> None:
+        # A lacks 50, B 1. P1: no completion date. P2: in scope, no rooms. P3: no office.
+        # P4's 1 m² room covers B; P5's 30 + 25 = 55 m² covers A (50).
+        d = district(
+            SubDistrictOffice("O1", communities=[old("A", 100), old("B", 149)]),
+            projects=[
+                Project("P1", office=None, public_rooms=[PublicRoom("P1-R1", 5)]),
+                Project("P2", completed=datetime.date(2009, 1, 1), office="O1"),
+                project("P3", None, 30),
+                project("P4", "O1", 1),
+                project("P5", "O1", 30, 25),
+            ],
+        )
+        f1, f2, f3, f4, f5 = self.room_findings(d)
+        assert (f1.status, f2.status) == (Status.UNKNOWN, Status.NOT_APPLICABLE)
+        assert f1.message_en == (
+            "Project P1: completion date not known, so it cannot be told whether its public rooms "
+            "fall under 3.3 (completed on or after 2008-01-01)."
+        )
+        assert f1.message_zh == (
+            "工程 P1：竣工日期不明，无法判断其公共用房是否属于“2008年以后新建工程”（2008-01-01 及以后竣工）。"
+        )
+        assert f2.message_en == "Project P2 (completed 2009-01-01) has no public rooms recorded."
+        assert f2.message_zh == "工程 P2（2009-01-01 竣工）未登记公共用房。"
+        tail_en = "Whether they have been handed over is not recorded in the data."
+        tail_zh = "数据中未记录是否已移交。"
+        assert f3.message_en == (
+            "Project P3 (completed 2009-06-01): 1 public room, 30 m², to be recovered and handed to "
+            "residents' committees free of charge; its sub-district office is not recorded, so no "
+            f"committee can be proposed. {tail_en}"
+        )
+        assert f3.message_zh == (
+            "工程 P3（2009-06-01 竣工）：公共用房 1 间，共 30 平方米，应收回并无偿交给社区居委会使用；"
+            f"未登记所属街道办事处，无法提出分配建议。{tail_zh}"
+        )
+        assert f4.message_en == (
+            "Project P4 (completed 2009-06-01): 1 public room, 1 m², to be recovered and handed to "
+            f"residents' committees free of charge; proposed: P4-R1 → B. {tail_en}"
+        )
+        assert f5.message_en == (
+            "Project P5 (completed 2009-06-01): 2 public rooms, 55 m², to be recovered and handed to "
+            f"residents' committees free of charge; proposed: P5-R1 → A, P5-R2 → A. {tail_en}"
+        )
+        assert f5.message_zh == (
+            "工程 P5（2009-06-01 竣工）：公共用房 2 间，共 55 平方米，应收回并无偿交给社区居委会使用；"
+            f"建议分配：P5-R1 → A, P5-R2 → A。{tail_zh}"
+        )
+
+    def test_partial_date_and_no_committee_brought_up(self) -> None:
+        # With the cut-off moved to 2008-07-01, a project known only to 2008 may fall either
+        # side of it. A lacks 50 m²: P2's 5 m² room brings no committee up to standard.
+        policy = attrs.evolve(DEFAULT_POLICY, public_rooms_from=datetime.date(2008, 7, 1))
+        d = district(
+            SubDistrictOffice("O1", communities=[old("A", 100)]),
+            projects=[
+                Project("P1", completed=PartialDate(2008), office="O1", public_rooms=[PublicRoom("R1", 5)]),
+                project("P2", "O1", 5, completed=datetime.date(2009, 1, 1)),
+            ],
+        )
+        f1, f2 = self.room_findings(d, policy)
+        assert f1.message_en == (
+            "Project P1: completion date not known (known only to the year: 2008), so it cannot be "
+            "told whether its public rooms fall under 3.3 (completed on or after 2008-07-01)."
+        )
+        assert f1.message_zh == (
+            "工程 P1：竣工日期不明（仅知年：2008），无法判断其公共用房是否属于“2008年以后新建工程”"
+            "（2008-07-01 及以后竣工）。"
+        )
+        assert f2.message_en == (
+            "Project P2 (completed 2009-01-01): 1 public room, 5 m², to be recovered and handed to "
+            "residents' committees free of charge; no committee of its sub-district office is "
+            "brought up to standard by them. Whether they have been handed over is not recorded in "
+            "the data."
+        )
+        assert f2.message_zh == (
+            "工程 P2（2009-01-01 竣工）：公共用房 1 间，共 5 平方米，应收回并无偿交给社区居委会使用；"
+            "不能使本街道任一居委会用房达标。数据中未记录是否已移交。"
+        )
+
+    def test_area_not_stated_when_inexact_and_no_proposal(self) -> None:
+        # 10^14 + 1E-50 m² needs 65 significant digits: the project's area is shown as "?". The
+        # 1E-50 m² room has more than ten places, so the proposal fails and the finding says why.
+        d = district(
+            SubDistrictOffice("O1", communities=[old("A", 100)]),
+            projects=[project("P", "O1", "1E+14", "1E-50")],
+        )
+        (f,) = self.room_findings(d)
+        assert f.status is Status.UNKNOWN
+        assert f.message_en == (
+            "Project P (completed 2009-06-01): 2 public rooms, ?, to be recovered and handed to "
+            "residents' committees free of charge; no proposal can be made "
+            "(projects[P].public_rooms[P-R2].area_m2: has more than 10 decimal places). Whether they "
+            "have been handed over is not recorded in the data."
+        )
+        assert f.message_zh == (
+            "工程 P（2009-06-01 竣工）：公共用房 2 间，共 ?，应收回并无偿交给社区居委会使用；"
+            "无法提出分配建议（projects[P].public_rooms[P-R2].area_m2：小数位数超过 10 位）。"
+            "数据中未记录是否已移交。"
+        )
+
+
+class TestGreedyPastTheSearchLimit:
+    """The greedy answer kept past 400 rooms, found by mutation testing.
+
+    With more rooms than the exact search takes, the greedy pass is the
+    answer, so a greedy that gives up on a gap exactly equal to the rooms'
+    total, or stops one unit short, is seen in the proposal.
+    """
+
+    def test_every_room_needed(self) -> None:
+        # A has 145.99 m²: 4.01 short. 401 rooms of 0.01 m² add up to exactly 4.01: all are needed.
+        d = district(
+            SubDistrictOffice("O1", communities=[old("A", "145.99")]),
+            projects=[project("P", "O1", *["0.01"] * 401)],
+        )
+        p = propose_rooms(d)
+        assert (p.brought_up, p.still_short, p.optimal) == (1, (), True)
+        (a,) = p.assignments
+        assert (a.community, len(a.rooms), a.added_m2, a.gap_m2) == (
+            "A",
+            401,
+            Decimal("4.01"),
+            Decimal("4.01"),
+        )
+        assert p.spare == ()
+
+
+class TestSearchMemo:
+    """A state the search has shown hopeless, found by mutation testing.
+
+    Reaching such a state again must count as a failure: a memo that
+    answered "covered" instead let a false assignment through.
+    """
+
+    def test_revisited_hopeless_state_is_a_failure(self) -> None:
+        # Gaps 2, 2, 11, 6; rooms 8, 2, 8, 6, 1 (25 m² for 21). All four cannot be covered: each gap
+        # needs a room of 2 m² or more and 11 needs two (8 + 1 < 11), five such rooms, and there
+        # are four (8, 8, 6, 2). The three smallest (2, 2, 6) can: e.g. 2 → 2, 8 → 2, 6 → 6.
+        d = proposal_district({"O1": [2, 2, 11, 6]}, {"O1": [8, 2, 8, 6, 1]})
+        p = propose_rooms(d)
+        assert (p.brought_up, p.still_short, p.optimal) == (3, ("O1-C2",), True)
+        assert (
+            brute_most_covered([Decimal(g) for g in (2, 2, 11, 6)], [Decimal(r) for r in (8, 2, 8, 6, 1)])
+            == 3
+        )
+
+
+class TestMetAndOutOfScopeMessages:
+    """The MET and out-of-scope messages in both languages, found by mutation testing."""
+
+    def test_met_at_the_minimum(self) -> None:
+        # 以上 read as inclusive: exactly 150 m² meets the old-town standard.
+        (f,) = check_community(old("C", 150))
+        assert f.status is Status.MET
+        assert (
+            f.message_en
+            == "150 m² of office and service space; an old-town committee needs at least 150 m²: met."
+        )
+        assert f.message_zh == "办公和服务用房 150 平方米；老城区居委会应不少于 150 平方米，已达标。"
+
+    def test_completed_before_the_cutoff(self) -> None:
+        # Completed the day before 2008-01-01: outside 3.3's 2008年以后新建工程.
+        d = small_district(150, projects=[project("P", "O1", 20, completed=datetime.date(2007, 12, 31))])
+        (f,) = [f for f in check_district(d) if f.rule == "space.public_rooms"]
+        assert f.status is Status.NOT_APPLICABLE
+        assert f.message_en == "Project P was completed on 2007-12-31, before 2008-01-01."
+        assert f.message_zh == "工程 P 于 2007-12-31 竣工，早于 2008-01-01，不在范围内。"
