@@ -382,19 +382,22 @@ def _structure(data: Any, cls: type[T], root: str = "") -> T:
     always fails here; only then is its depth measured (one more pass over
     the whole document), and it is refused for that first.
     """
+    failure: BaseException | None
     try:
         return _CONVERTER.structure(data, cls)
     except RecursionError:
-        _depth(data)
+        failure = None
+    except (BaseValidationError, Error, KeyError, TypeError, ValueError) as exc:
+        failure = exc
+    _depth(data)  # outside the handlers, so that a LimitExceeded is not chained to the failure
+    if failure is None:
         raise LimitExceeded(
             root, "…", f"is nested too deeply (limit {MAX_DEPTH})", f"嵌套过深（上限 {MAX_DEPTH}）"
-        ) from None
-    except (BaseValidationError, Error, KeyError, TypeError, ValueError) as exc:
-        _depth(data)
-        leaves = _leaves(exc, root)
-        first = leaves[0] if leaves else InvalidValue(root, data, "cannot be read", "无法读取")
-        first.all_errors = tuple(leaves)
-        raise first from None
+        )
+    leaves = _leaves(failure, root)
+    first = leaves[0] if leaves else InvalidValue(root, data, "cannot be read", "无法读取")
+    first.all_errors = tuple(leaves)
+    raise first from None
 
 
 # --- reading --------------------------------------------------------------------

@@ -914,6 +914,16 @@ class TestDepthIsCheckedWhenLoadingFails:
         # level MAX_DEPTH + 1 is MAX_DEPTH - 3 lists further down.
         assert err.path == "offices[0].name" + "[0]" * (MAX_DEPTH - 3)
 
+    def test_the_depth_error_stands_alone(self) -> None:
+        # Measured after the failure, it is not chained to cattrs' exception (no "During
+        # handling of the above exception" in a traceback).
+        value: Any = "x"
+        for _ in range(MAX_DEPTH):
+            value = [value]
+        err = _error({"id": "D", "name": value}, LimitExceeded)
+        assert err.__context__ is None
+        assert err.__cause__ is None
+
     def test_read_document_still_refuses_a_deep_document(self) -> None:
         with pytest.raises(LimitExceeded) as info:
             read_document(b"[" * 40 + b"]" * 40)
