@@ -7,7 +7,11 @@ mode's own):
 
 - ``sequential``: ``community_rules.check(nation)`` in this process;
 - ``parallel``: :func:`community_rules.parallel.check_parallel` with
-  ``--workers`` processes (which inherit the nation under ``fork``);
+  ``--workers`` processes (which inherit the nation under ``fork``), once
+  the nation is made;
+- ``as-loaded``: :func:`community_rules.parallel.check_as_loaded`: the
+  nation made office by office while forked processes check the
+  communities made so far, so that making and checking overlap;
 - ``columnar``: the arithmetic rules and the sub-area and building-head
   counts of :mod:`community_rules.columnar` over the nation's columns.
 
@@ -25,6 +29,7 @@ allocations (slower: it traces every allocation).
 
     python benchmarks/nation.py --mode sequential [--communities 120000]
     python benchmarks/nation.py --mode parallel --workers 2
+    python benchmarks/nation.py --mode as-loaded --workers 2
     python benchmarks/nation.py --mode columnar
     python benchmarks/nation.py --mode load-sample
 """
@@ -32,6 +37,7 @@ allocations (slower: it traces every allocation).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import resource
@@ -41,7 +47,7 @@ from collections import Counter
 
 import attrs
 from _timing import machine, peak_rss_mb
-from national import NATION_COMMUNITIES, SEED, national_district
+from national import NATION_COMMUNITIES, SEED, nation_of, national_district, national_offices
 
 import community_rules as cr
 from community_rules.documents import dump_district, load_district
@@ -118,6 +124,24 @@ def parallel(n: int, seed: int, workers: int, chunk_size: int | None) -> None:
     print(f"  largest worker's peak RSS {_children_peak_mb():.0f} MB")
 
 
+def as_loaded(n: int, seed: int, workers: int) -> None:
+    """Make the nation office by office while forked processes check what is made so far."""
+    from community_rules.parallel import check_as_loaded
+
+    with Phase(f"load and check as loaded (workers={workers})") as phase:
+        district, report = check_as_loaded(
+            national_offices(n, seed=seed),
+            functools.partial(nation_of, seed=seed),
+            workers=workers,
+        )
+    counts = district.counts()
+    print(
+        f"  {counts['offices']:,} offices, {counts['communities']:,} communities, "
+        f"{counts['buildings']:,} buildings, {counts['households']:,} households"
+    )
+    _summary(report, phase.wall)
+
+
 def columnar(n: int, seed: int) -> None:
     import numpy as np
 
@@ -191,7 +215,9 @@ def load_sample(n: int, seed: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--mode", choices=["sequential", "parallel", "columnar", "load-sample"], required=True
+        "--mode",
+        choices=["sequential", "parallel", "as-loaded", "columnar", "load-sample"],
+        required=True,
     )
     parser.add_argument(
         "--communities", type=int, default=None, help="default: the nation (2,000 for load-sample)"
@@ -217,6 +243,8 @@ def main(argv: list[str] | None = None) -> None:
         sequential(n, args.seed)
     elif args.mode == "parallel":
         parallel(n, args.seed, args.workers, args.chunk_size)
+    elif args.mode == "as-loaded":
+        as_loaded(n, args.seed, args.workers)
     elif args.mode == "columnar":
         columnar(n, args.seed)
     else:

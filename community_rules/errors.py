@@ -156,3 +156,11 @@ class PolicyNotSet(Error, ValueError):
     "this year" (今年) must be set by the district before any rule that needs it
     can be applied.
     """
+
+
+class WorkerFailed(Error, RuntimeError):
+    """A process checking communities beside this one ended without returning its findings.
+
+    ``value`` is the process's exit code (negative: the signal that ended it,
+    for example ``-9`` when the system ran out of memory and killed it).
+    """

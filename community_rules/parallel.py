@@ -61,6 +61,7 @@ import datetime
 import multiprocessing
 import operator
 import os
+import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -78,7 +79,7 @@ from .compliance import (
     _resolve_policy,
     check,
 )
-from .errors import InvalidType, InvalidValue
+from .errors import InvalidType, InvalidValue, WorkerFailed
 from .findings import Finding
 from .model import Community, District, SubDistrictOffice
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline
@@ -88,6 +89,7 @@ __all__ = [
     "Chunk",
     "Row",
     "assemble",
+    "check_as_loaded",
     "check_chunk",
     "check_parallel",
     "chunks",
@@ -393,3 +395,244 @@ def _run_pool(
                 raise
     finally:
         _INHERITED = None
+
+
+# --- checking while loading -----------------------------------------------------------------
+
+#: Communities loaded before the first batch is handed to another process, and the most
+#: in one batch: each batch is a fork of this (growing) process, which costs about 40 ms
+#: per GB of it, so batches grow with what is loaded (a sixteenth of it) up to a size
+#: that keeps the last batch short, the one this process may have to wait for at the end.
+_BATCH_MIN = 500
+_BATCH_MAX = 6_000
+_BATCH_SHARE = 16
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+class _Batch:
+    """A forked process checking a batch of communities; its rows come back through a pipe (private)."""
+
+    def __init__(
+        self,
+        context: Any,
+        position: int,
+        pairs: list[tuple[str, Community]],
+        policy: Policy,
+        day: datetime.date | None,
+    ) -> None:
+        self.size = len(pairs)
+        self.position = position  # its place among the parts of the report
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_check_batch, args=(pairs, policy, day, sender), daemon=True)
+        self.process.start()
+        sender.close()  # this process keeps only the reading end: EOF if the child dies
+
+    def ready(self) -> bool:
+        return bool(self.receiver.poll())
+
+    def findings(self) -> list[Finding]:
+        """The batch's findings (waiting for them if need be); the child's error re-raised."""
+        try:
+            failed, payload = pickle.loads(self.receiver.recv_bytes())
+        except EOFError:
+            self.process.join()
+            raise WorkerFailed(
+                "workers",
+                self.process.exitcode,
+                f"is the exit code of a process that was checking {self.size} communities "
+                "and ended without returning its findings",
+                f"是检查 {self.size} 个社区的进程的退出码，该进程未返回结果即退出",
+            ) from None
+        finally:
+            self.receiver.close()
+        self.process.join()
+        if failed:
+            raise payload
+        return [Finding(*row) for row in payload]
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+def _check_batch(
+    pairs: list[tuple[str, Community]], policy: Policy, day: datetime.date | None, sender: Any
+) -> None:
+    """In the forked process: check the batch, send back ``(failed, rows or exception)``."""
+    try:
+        payload = pickle.dumps((False, check_chunk(pairs, policy=policy, as_of=day)), _PROTOCOL)
+    except BaseException as exc:  # sent back and raised in the parent
+        try:
+            payload = pickle.dumps((True, exc), _PROTOCOL)
+        except Exception:  # an exception that cannot be pickled: its type and message
+            payload = pickle.dumps((True, RuntimeError(f"{type(exc).__name__}: {exc}")), _PROTOCOL)
+    sender.send_bytes(payload)
+    sender.close()
+
+
+class _Overlap:
+    """The communities of the offices added so far, checked in batches by forked processes (private).
+
+    :meth:`add` takes each office as it is loaded and, whenever fewer than
+    ``processes`` batches are running and enough communities wait, forks a
+    process to check them all; :meth:`finish` checks the rest here and
+    returns every finding, in document order.
+    """
+
+    def __init__(self, policy: Policy, day: datetime.date | None, processes: int) -> None:
+        self.policy, self.day, self.processes = policy, day, processes
+        self.context = multiprocessing.get_context("fork")
+        self.pending: list[tuple[str, Community]] = []
+        self.loaded = 0
+        self.parts: list[list[Finding] | _Batch] = []  # in document order
+        self.running: list[_Batch] = []
+
+    def add(self, office: SubDistrictOffice) -> None:
+        self.pending.extend((office.id, community) for community in office.communities)
+        self.loaded += len(office.communities)
+        self._collect()
+        wanted = min(_BATCH_MAX, max(_BATCH_MIN, self.loaded // _BATCH_SHARE))
+        if len(self.running) < self.processes and len(self.pending) >= wanted:
+            self._start(self.pending)
+            self.pending = []
+
+    def _start(self, pairs: list[tuple[str, Community]]) -> None:
+        batch = _Batch(self.context, len(self.parts), pairs, self.policy, self.day)
+        self.running.append(batch)
+        self.parts.append(batch)
+
+    def _collect(self) -> None:
+        """Take in the findings of the batches that are done (without waiting)."""
+        for batch in [b for b in self.running if b.ready()]:
+            self.running.remove(batch)
+            self.parts[batch.position] = batch.findings()
+
+    def finish(self) -> list[Finding]:
+        """Every finding in order: the waiting communities shared with a free process, then the rest."""
+        pending, self.pending = self.pending, []
+        self._collect()
+        if len(self.running) < self.processes and len(pending) >= _BATCH_MIN:
+            half = len(pending) // 2
+            self._start(pending[:half])
+            pending = pending[half:]
+        here = _check_here(pending, self.policy, self.day)
+        findings: list[Finding] = []
+        for part in self.parts:
+            findings.extend(part if isinstance(part, list) else part.findings())
+        findings.extend(here)
+        self.running = []
+        return findings
+
+    def stop(self) -> None:
+        """End every batch still running (after an error)."""
+        for batch in self.running:
+            batch.stop()
+        self.running = []
+
+
+def check_as_loaded(
+    offices: Iterable[SubDistrictOffice],
+    district: Callable[[tuple[SubDistrictOffice, ...]], District],
+    *,
+    workers: int | None = None,
+    as_of: datetime.date | None = None,
+    policy: Policy | PolicyTimeline = DEFAULT_POLICY,
+    start_method: str | None = None,
+) -> tuple[District, Report]:
+    """Load a district office by office and check it meanwhile: the district and its report.
+
+    ``offices`` yields the district's sub-district offices as they are
+    loaded (from one document per office, a database, a generator…);
+    ``district`` makes the :class:`~community_rules.model.District` of them
+    once they are all loaded (adding its id, name and projects) and must
+    keep them, in order. The report equals :func:`~.compliance.check` of
+    that district. While this process loads, batches of the communities
+    loaded so far are checked by up to ``workers - 1`` forked processes
+    (``workers`` counts this one and defaults to ``os.cpu_count()``), so
+    that loading and checking overlap; this process checks what is left
+    when loading ends. The cyclic garbage collector is paused throughout,
+    as in :func:`check_parallel`. Where ``fork`` is not available (or
+    ``start_method`` names another method, or ``workers`` is 1) the offices
+    are loaded first and then checked by :func:`check_parallel`.
+
+    >>> import community_rules as cr
+    >>> sample = cr.sample_district()
+    >>> district, report = check_as_loaded(
+    ...     iter(sample.offices), lambda offices: attrs.evolve(sample, offices=offices), workers=2
+    ... )
+    >>> district == sample, report == cr.check(sample)
+    (True, True)
+    """
+    n_workers = (os.cpu_count() or 1) if workers is None else check_count("workers", workers, minimum=1)
+    method = _start_method(start_method)
+    if not callable(district):
+        raise InvalidType(
+            "district",
+            district,
+            f"is a {type(district).__name__}; expected a function making the District of the offices",
+            f"类型为 {type(district).__name__}；应为由街道办事处生成 District 的函数",
+        )
+    if not isinstance(offices, Iterable) or isinstance(offices, (str, bytes, bytearray, dict)):
+        raise InvalidType(
+            "offices",
+            offices,
+            f"is a {type(offices).__name__}; expected sub-district offices",
+            f"类型为 {type(offices).__name__}；应为街道办事处",
+        )
+    if method != "fork" or n_workers == 1:
+        made = _made(district, tuple(_each_office(offices)))
+        report = check_parallel(made, workers=n_workers, as_of=as_of, policy=policy, start_method=method)
+        return made, report
+    day = _check_as_of(as_of)
+    applied, effective = _resolve_policy(policy, day)
+    with paused():
+        overlap = _Overlap(applied, day, n_workers - 1)
+        try:
+            loaded = []
+            for office in _each_office(offices):
+                loaded.append(office)
+                overlap.add(office)
+            made = _made(district, tuple(loaded))
+            findings = overlap.finish()
+        finally:
+            overlap.stop()
+        return made, _district_report(made, findings, applied, effective, day)
+
+
+def _each_office(offices: Iterable[object]) -> Iterator[SubDistrictOffice]:
+    for i, office in enumerate(offices):
+        if not isinstance(office, SubDistrictOffice):
+            raise InvalidType(
+                f"offices[{i}]",
+                office,
+                f"is a {type(office).__name__}; expected a SubDistrictOffice",
+                f"类型为 {type(office).__name__}；应为 SubDistrictOffice",
+            )
+        yield office
+
+
+def _made(
+    district: Callable[[tuple[SubDistrictOffice, ...]], District], offices: tuple[SubDistrictOffice, ...]
+) -> District:
+    """``district(offices)``, refused unless it is a District of exactly those offices, in order."""
+    made = district(offices)
+    if not isinstance(made, District):
+        raise InvalidType(
+            "district",
+            made,
+            f"returned a {type(made).__name__}; expected a District",
+            f"返回了 {type(made).__name__}；应返回 District",
+        )
+    if len(made.offices) != len(offices) or any(
+        a is not b for a, b in zip(made.offices, offices, strict=True)
+    ):
+        raise InvalidValue(
+            "district",
+            [o.id for o in made.offices],
+            "does not keep the loaded offices, in order "
+            f"({len(offices)} loaded: {', '.join(o.id for o in offices[:5])}…)",
+            f"未按顺序保留所载入的街道办事处（已载入 {len(offices)} 个）",
+        )
+    return made

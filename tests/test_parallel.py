@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import gc
+import multiprocessing
+import os
 import pickle
 import time
+from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -15,10 +18,17 @@ from hypothesis import strategies as st
 import community_rules as cr
 from community_rules import parallel
 from community_rules import strategies as crst
-from community_rules.errors import InvalidType, InvalidValue
+from community_rules.errors import InvalidType, InvalidValue, WorkerFailed
 from community_rules.findings import Finding
 from community_rules.model import Building, Community, District, SubDistrictOffice
-from community_rules.parallel import FINDING_FIELDS, assemble, check_chunk, check_parallel, chunks
+from community_rules.parallel import (
+    FINDING_FIELDS,
+    assemble,
+    check_as_loaded,
+    check_chunk,
+    check_parallel,
+    chunks,
+)
 from community_rules.policy import DEFAULT_POLICY, PolicyTimeline
 
 
@@ -235,3 +245,166 @@ class TestBadInput:
     def test_as_of(self) -> None:
         with pytest.raises(InvalidType, match="as_of"):
             check_parallel(DISTRICT, as_of="2024-01-01")  # type: ignore[arg-type]
+
+
+def _as_district(offices: tuple[SubDistrictOffice, ...]) -> District:
+    return District("D", offices=offices)
+
+
+def _exit_at_once(*args: object) -> None:
+    # Run by a forked batch: the process ends without sending anything.
+    os._exit(3)
+
+
+class TestCheckAsLoaded:
+    """check_as_loaded: the district the offices make, and the report check() gives of it."""
+
+    @pytest.mark.parametrize("smallest", [1, 2, 5, 8, 100])
+    def test_same_district_and_report(self, monkeypatch: pytest.MonkeyPatch, smallest: int) -> None:
+        # Batches of at least `smallest` communities (7, 7 and 6 in the three offices):
+        # 1 forks a batch per office, 100 none (this process checks all 20 at the end).
+        monkeypatch.setattr(parallel, "_BATCH_MIN", smallest)
+        started: list[int] = []
+        batch = parallel._Batch
+
+        def counted(context: object, position: int, pairs: list[object], *args: object) -> object:
+            started.append(len(pairs))
+            return batch(context, position, pairs, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(parallel, "_Batch", counted)
+        district, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=2)
+        assert district == DISTRICT
+        assert report == cr.check(DISTRICT)
+        assert sum(started) <= 20
+        if smallest == 100:
+            assert started == []
+        else:
+            assert started
+
+    def test_rest_shared_at_the_end(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # When loading ends with 20 communities waiting and no batch running, a forked
+        # process takes the first 10 and this one checks the last 10.
+        monkeypatch.setattr(parallel, "_BATCH_MIN", 5)
+        started: list[list[str]] = []
+        batch = parallel._Batch
+
+        def counted(
+            context: object, position: int, pairs: list[tuple[str, Community]], *args: object
+        ) -> object:
+            started.append([c.id for _, c in pairs])
+            return batch(context, position, pairs, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(parallel, "_Batch", counted)
+        overlap = parallel._Overlap(DEFAULT_POLICY, None, 1)
+        pairs = [(o.id, c) for o in DISTRICT.offices for c in o.communities]
+        overlap.pending = list(pairs)
+        findings = overlap.finish()
+        assert started == [[c.id for _, c in pairs[:10]]]
+        # The community findings of check(), which come before the district-wide ones.
+        everything = cr.check(DISTRICT).findings
+        assert findings == list(everything[: len(findings)])
+        assert {f.community for f in everything[len(findings) :]} == {None}
+
+    def test_as_of_and_timeline(self) -> None:
+        day = datetime.date(2009, 6, 30)
+        timeline = PolicyTimeline.of(
+            {"2009-01-01": attrs.evolve(DEFAULT_POLICY, adoption_year=2009), "2010-01-01": DEFAULT_POLICY}
+        )
+        _, report = check_as_loaded(DISTRICT.offices, _as_district, workers=2, as_of=day, policy=timeline)
+        assert report == cr.check(DISTRICT, as_of=day, policy=timeline)
+        assert report.policy_effective == datetime.date(2009, 1, 1)
+
+    @pytest.mark.parametrize(("workers", "method"), [(1, None), (2, "spawn")])
+    def test_loaded_first_then_checked(self, workers: int, method: str | None) -> None:
+        # One worker, or no fork: the offices are loaded, then check_parallel checks them.
+        district, report = check_as_loaded(
+            iter(DISTRICT.offices), _as_district, workers=workers, start_method=method
+        )
+        assert district == DISTRICT
+        assert report == cr.check(DISTRICT)
+
+    def test_sample_district(self) -> None:
+        sample = cr.sample_district()
+        district, report = check_as_loaded(
+            sample.offices, lambda offices: attrs.evolve(sample, offices=offices), workers=2
+        )
+        assert district == sample
+        assert report == cr.check(sample)
+
+    def test_no_offices(self) -> None:
+        district, report = check_as_loaded([], _as_district, workers=2)
+        assert district == District("D")
+        assert report == cr.check(District("D"))
+
+    def test_collector_is_restored(self) -> None:
+        before = gc.get_freeze_count()
+        check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+        assert gc.get_freeze_count() == before
+        assert gc.isenabled()
+
+
+class TestCheckAsLoadedFailures:
+    def test_not_an_office(self) -> None:
+        with pytest.raises(InvalidType, match=r"offices\[1\]") as caught:
+            check_as_loaded([DISTRICT.offices[0], "O2"], _as_district, workers=2)
+        assert caught.value.value == "O2"
+        assert multiprocessing.active_children() == []
+
+    def test_offices_type(self) -> None:
+        with pytest.raises(InvalidType, match="offices"):
+            check_as_loaded("O1", _as_district)  # type: ignore[arg-type]
+
+    def test_district_not_callable(self) -> None:
+        with pytest.raises(InvalidType, match="district"):
+            check_as_loaded(DISTRICT.offices, DISTRICT)  # type: ignore[arg-type]
+
+    def test_district_not_made(self) -> None:
+        with pytest.raises(InvalidType, match="returned a tuple"):
+            check_as_loaded(DISTRICT.offices, lambda offices: offices, workers=2)  # type: ignore[arg-type,return-value]
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_district_of_other_offices(self, workers: int) -> None:
+        # Equal is not enough: the district must hold the very offices loaded, in order.
+        reordered = lambda offices: District("D", offices=offices[::-1])  # noqa: E731
+        with pytest.raises(InvalidValue, match="does not keep the loaded offices"):
+            check_as_loaded(DISTRICT.offices, reordered, workers=workers)
+        rebuilt = lambda offices: District("D", offices=[attrs.evolve(o) for o in offices])  # noqa: E731
+        with pytest.raises(InvalidValue, match="does not keep the loaded offices"):
+            check_as_loaded(DISTRICT.offices, rebuilt, workers=workers)
+        assert multiprocessing.active_children() == []
+
+    def test_loading_fails_midway(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
+
+        def offices() -> Iterator[SubDistrictOffice]:
+            yield DISTRICT.offices[0]
+            yield DISTRICT.offices[1]
+            raise InvalidValue("offices[2]", "O2", "could not be read", "无法读取")
+
+        with pytest.raises(InvalidValue, match="could not be read"):
+            check_as_loaded(offices(), _as_district, workers=2)
+        assert multiprocessing.active_children() == []
+
+    def test_an_error_in_a_batch_is_raised_here(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
+
+        def failing(*args: object, **kw: object) -> list[tuple[object, ...]]:
+            raise InvalidValue("policy", "x", "broke in the batch", "在批次中出错")
+
+        monkeypatch.setattr(parallel, "check_chunk", failing)
+        with pytest.raises(InvalidValue, match="broke in the batch"):
+            check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+        assert multiprocessing.active_children() == []
+
+    def test_a_batch_that_dies(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
+        monkeypatch.setattr(parallel, "_check_batch", _exit_at_once)
+        with pytest.raises(WorkerFailed, match="exit code") as caught:
+            check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+        assert caught.value.value == 3
+        assert isinstance(caught.value, RuntimeError)
+        assert multiprocessing.active_children() == []
+
+    def test_workers(self) -> None:
+        with pytest.raises(InvalidValue, match="workers"):
+            check_as_loaded(DISTRICT.offices, _as_district, workers=0)
