@@ -76,6 +76,7 @@ __all__ = [
     "NATION_COMMUNITIES",
     "make_community",
     "make_office",
+    "nation_of",
     "national_district",
     "national_offices",
     "office_sizes",
@@ -118,6 +119,13 @@ def _building_id(i: int) -> str:
     return _intern(f"B{i}")
 
 
+# The ids every community shares, made once: buildings "B1"…"B120" (a community has at
+# most 120) and their residents' groups, "group-1"… for each run of _GROUP_SPAN buildings.
+_MAX_BUILDINGS = 120
+_BUILDING_IDS = tuple(_building_id(i) for i in range(_MAX_BUILDINGS + 1))
+_GROUP_IDS = tuple(_intern(f"group-{g + 1}") for g in range(_MAX_BUILDINGS // _GROUP_SPAN + 1))
+
+
 def _maybe(rng: random.Random, value: Any, share: float = _SHARE_UNKNOWN) -> Any:
     """``value``, or None (not known) with probability ``share``."""
     return None if rng.random() < share else value
@@ -142,18 +150,18 @@ def office_sizes(communities: int, seed: int = SEED) -> list[int]:
 
 def _buildings(rng: random.Random, n: int) -> list[Building]:
     buildings = []
+    append, draw, between = buildings.append, rng.random, rng.randint
     compound: str | None = None
     left = 0
     for i in range(1, n + 1):
         if left == 0:
             compound = None
-            if rng.random() < _SHARE_COMPOUND_START:
-                compound, left = _intern(f"compound-{i}"), rng.randint(3, 12)
+            if draw() < _SHARE_COMPOUND_START:
+                compound, left = _intern(f"compound-{i}"), between(3, 12)
         if left:
             left -= 1
-        households = rng.randint(300, 900) if rng.random() < _SHARE_TOWER else rng.randint(10, 90)
-        group = _intern(f"group-{(i - 1) // _GROUP_SPAN + 1}")
-        buildings.append(Building(_building_id(i), households, compound, group))
+        households = between(300, 900) if draw() < _SHARE_TOWER else between(10, 90)
+        append(Building(_BUILDING_IDS[i], households, compound, _GROUP_IDS[(i - 1) // _GROUP_SPAN]))
     return buildings
 
 
@@ -221,7 +229,7 @@ def make_community(
     rng: random.Random, community_id: str, *, policy: Policy = DEFAULT_POLICY, name: str | None = None
 ) -> Community:
     """One synthetic community drawn from ``rng`` (see the module docstring for the shapes)."""
-    n = min(120, max(5, round(rng.gauss(_MEAN_BUILDINGS, 12))))
+    n = min(_MAX_BUILDINGS, max(5, round(rng.gauss(_MEAN_BUILDINGS, 12))))
     kind = CommunityKind.NEW if rng.random() < _SHARE_NEW else CommunityKind.OLD_TOWN
     buildings = _buildings(rng, n)
     listed = sum(b.households for b in buildings)
@@ -326,7 +334,11 @@ def national_district(
     >>> d == national_district(30, seed=1), sum(1 for _ in d.communities())
     (True, 30)
     """
-    offices = list(national_offices(communities, seed=seed, policy=policy))
+    return nation_of(tuple(national_offices(communities, seed=seed, policy=policy)), seed=seed)
+
+
+def nation_of(offices: Sequence[SubDistrictOffice], *, seed: int = SEED) -> District:
+    """The synthetic nation's district of ``offices`` (those of :func:`national_offices`), with its projects."""
     return District(
         "nation",
         offices=offices,

@@ -12,6 +12,7 @@ import enum
 import math
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, TypeVar
 
 import attrs
@@ -322,6 +323,8 @@ def date_field(*, default: Any = None, optional: bool = True, **kw: Any) -> Any:
 
 def _tuple_of(item_type: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any], None]:
     def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if all(map(isinstance, value, repeat(item_type))):  # the common case, in one pass in C
+            return
         for i, item in enumerate(value):
             if not isinstance(item, item_type):
                 names = (
@@ -361,12 +364,14 @@ def tuple_field(
 ) -> Any:
     """A tuple of ``item_type`` (any iterable is accepted and frozen into a tuple)."""
 
+    items = _tuple_of(item_type)
+
     def validate(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
             if optional:
                 return
             raise InvalidType(attribute.name, value, "is required (a sequence)", "为必填项（应为序列）")
-        _tuple_of(item_type)(inst, attribute, value)
+        items(inst, attribute, value)
 
     return attrs.field(
         default=default,

@@ -61,6 +61,8 @@ __all__ = [
 
 def _unique(items: Any, field: str, what_en: str, what_zh: str) -> None:
     """Reject a duplicate ``id`` among ``items``, naming the second occurrence."""
+    if len({item.id for item in items}) == len(items):  # the common case: no duplicate
+        return
     seen: set[str] = set()
     for i, item in enumerate(items):
         if item.id in seen:
