@@ -399,13 +399,15 @@ def _run_pool(
 
 # --- checking while loading -----------------------------------------------------------------
 
-#: Communities loaded before the first batch is handed to another process, and the most
-#: in one batch: each batch is a fork of this (growing) process, which costs about 40 ms
-#: per GB of it, so batches grow with what is loaded (a sixteenth of it) up to a size
-#: that keeps the last batch short, the one this process may have to wait for at the end.
+#: The fewest and the most communities in a batch. Each batch is a fork of this growing
+#: process, which costs about 40 ms per GB of it, so batches grow with what is loaded (a
+#: sixteenth of it) up to a size that keeps the last ones short: once loading ends, this
+#: process checks what waits from the back, _TAIL communities at a time, while the
+#: forked processes take batches from the front (of at most half of what is left).
 _BATCH_MIN = 500
 _BATCH_MAX = 6_000
 _BATCH_SHARE = 16
+_TAIL = 100
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
@@ -477,8 +479,9 @@ class _Overlap:
 
     :meth:`add` takes each office as it is loaded and, whenever fewer than
     ``processes`` batches are running and enough communities wait, forks a
-    process to check them all; :meth:`finish` checks the rest here and
-    returns every finding, in document order.
+    process to check up to :data:`_BATCH_MAX` of them; :meth:`finish`
+    shares the rest between this process and forked ones and returns every
+    finding, in document order.
     """
 
     def __init__(self, policy: Policy, day: datetime.date | None, processes: int) -> None:
@@ -495,8 +498,8 @@ class _Overlap:
         self._collect()
         wanted = min(_BATCH_MAX, max(_BATCH_MIN, self.loaded // _BATCH_SHARE))
         if len(self.running) < self.processes and len(self.pending) >= wanted:
-            self._start(self.pending)
-            self.pending = []
+            self._start(self.pending[:_BATCH_MAX])
+            del self.pending[:_BATCH_MAX]
 
     def _start(self, pairs: list[tuple[str, Community]]) -> None:
         batch = _Batch(self.context, len(self.parts), pairs, self.policy, self.day)
@@ -510,18 +513,32 @@ class _Overlap:
             self.parts[batch.position] = batch.findings()
 
     def finish(self) -> list[Finding]:
-        """Every finding in order: the waiting communities shared with a free process, then the rest."""
+        """Every finding in order, once the waiting communities are checked here and in batches.
+
+        The forked processes take batches from the front of what waits, each
+        at most half of what is left; this process checks it from the back,
+        :data:`_TAIL` communities at a time, looking in between for a batch
+        that is done or a process that is free, until the two meet.
+        """
         pending, self.pending = self.pending, []
-        self._collect()
-        if len(self.running) < self.processes and len(pending) >= _BATCH_MIN:
-            half = len(pending) // 2
-            self._start(pending[:half])
-            pending = pending[half:]
-        here = _check_here(pending, self.policy, self.day)
+        start, end = 0, len(pending)
+        tail: list[list[Finding]] = []  # checked here, from the back
+        while start < end:
+            self._collect()
+            left = end - start
+            if len(self.running) < self.processes and left >= _BATCH_MIN:
+                size = min(_BATCH_MAX, left // 2)
+                self._start(pending[start : start + size])
+                start += size
+                continue
+            step = min(_TAIL, left)
+            tail.append(_check_here(pending[end - step : end], self.policy, self.day))
+            end -= step
         findings: list[Finding] = []
         for part in self.parts:
             findings.extend(part if isinstance(part, list) else part.findings())
-        findings.extend(here)
+        for part in reversed(tail):
+            findings.extend(part)
         self.running = []
         return findings
 
@@ -551,8 +568,8 @@ def check_as_loaded(
     that district. While this process loads, batches of the communities
     loaded so far are checked by up to ``workers - 1`` forked processes
     (``workers`` counts this one and defaults to ``os.cpu_count()``), so
-    that loading and checking overlap; this process checks what is left
-    when loading ends. The cyclic garbage collector is paused throughout,
+    that loading and checking overlap; when loading ends, this process and
+    the forked ones share what is left. The cyclic garbage collector is paused throughout,
     as in :func:`check_parallel`. Where ``fork`` is not available (or
     ``start_method`` names another method, or ``workers`` is 1) the offices
     are loaded first and then checked by :func:`check_parallel`.

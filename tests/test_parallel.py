@@ -299,11 +299,23 @@ class TestCheckAsLoaded:
         pairs = [(o.id, c) for o in DISTRICT.offices for c in o.communities]
         overlap.pending = list(pairs)
         findings = overlap.finish()
-        assert started == [[c.id for _, c in pairs[:10]]]
+        # (The forked process is still busy when this one checks the other 10 in one step.)
+        assert started[0] == [c.id for _, c in pairs[:10]]
         # The community findings of check(), which come before the district-wide ones.
         everything = cr.check(DISTRICT).findings
         assert findings == list(everything[: len(findings)])
         assert {f.community for f in everything[len(findings) :]} == {None}
+
+    def test_small_batches_and_steps(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # Batches of at most 3, this process checking the rest 2 at a time from the back:
+        # however the two meet, every community is checked once, in order.
+        monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
+        monkeypatch.setattr(parallel, "_BATCH_MAX", 3)
+        monkeypatch.setattr(parallel, "_TAIL", 2)
+        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=2)
+        assert report == cr.check(DISTRICT)
+        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=3)
+        assert report == cr.check(DISTRICT)
 
     def test_as_of_and_timeline(self) -> None:
         day = datetime.date(2009, 6, 30)
