@@ -213,7 +213,12 @@ def welfare_funds_minimum(office_funds: Decimal | int | str, *, policy: Policy =
     amount = to_decimal(office_funds, "office_funds")
     if amount < 0:
         raise InvalidValue("office_funds", office_funds, "is negative", "为负数")
-    return scale(amount, policy.welfare_share, rounding=ROUND_CEILING)
+    return _welfare_minimum(amount, policy)
+
+
+def _welfare_minimum(office_funds: Decimal, policy: Policy) -> Decimal:
+    """:func:`welfare_funds_minimum` of office funds already checked (a Community's, or a minimum)."""
+    return scale(office_funds, policy.welfare_share, rounding=ROUND_CEILING)
 
 
 # --- the building head's allowance ------------------------------------------------------
@@ -477,8 +482,9 @@ def check_community(
         yield _floor(floor, community, cid, office)
     members = community.staff_members
     if members:
+        by_sex = _requirements(policy.required_insurances, policy.maternity_for_female_only)
         for member in members:
-            yield _insurance(member, cid, office, policy)
+            yield _insurance(member, cid, office, by_sex)
     elif community.staff == 0:
         yield INSURANCE.finding(
             Status.NOT_APPLICABLE,
@@ -602,7 +608,7 @@ def _office_and_welfare(
             Status.UNKNOWN,
             community=cid,
             office=office,
-            required=None if base is None else welfare_funds_minimum(base, policy=policy),
+            required=None if base is None else _welfare_minimum(base, policy),
             actual=welfare,
             unit=_YUAN,
             message_en=f"{missing_en} not known; at least {share:f} % of the office funds",
@@ -615,7 +621,7 @@ def _office_and_welfare(
         WELFARE_FUNDS,
         cid,
         office,
-        welfare_funds_minimum(base, policy=policy),
+        _welfare_minimum(base, policy),
         welfare,
         w_inputs,
         "welfare fund",
@@ -693,24 +699,44 @@ def _floor(floor: _Floor, community: Community, cid: str, office: str | None) ->
     return _compare(floor.rule, cid, office, required, actual, inputs, *floor.what, *floor.floor)
 
 
-def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy) -> Finding:
+#: What :func:`_requirements` gives for one value of ``StaffMember.female``: the insurances
+#: required, their names, the ``required`` text of the finding, and whether maternity
+#: insurance is left open (the sex not known, maternity required of female staff only).
+_Requirement = tuple[frozenset[Insurance], str, str, bool]
+
+
+# Cached: the same policy's few sets serve every staff member of every community.
+@functools.lru_cache(maxsize=16)
+def _requirements(
+    all_required: frozenset[Insurance], maternity_for_female_only: bool
+) -> dict[bool | None, _Requirement]:
+    """The insurances required of a female, male and not-known-sex staff member (as :func:`required_insurances`)."""
+    conditional = maternity_for_female_only and Insurance.MATERNITY in all_required
+    unless_female = all_required - {Insurance.MATERNITY} if conditional else all_required
+    names, names_unless_female = _names(all_required), _names(unless_female)
+    return {
+        True: (all_required, names, names, False),
+        False: (unless_female, names_unless_female, names_unless_female, False),
+        None: (
+            (unless_female, names_unless_female, names_unless_female + " (+ maternity if female)", True)
+            if conditional
+            else (all_required, names, names, False)
+        ),
+    }
+
+
+def _insurance(
+    member: StaffMember, cid: str, office: str | None, by_sex: dict[bool | None, _Requirement]
+) -> Finding:
     sid = member.id
     female = member.female
     enrolled = member.insurances
-    all_required = policy.required_insurances
-    conditional = policy.maternity_for_female_only and Insurance.MATERNITY in all_required
-    maternity_unknown = female is None and conditional
-    if maternity_unknown:
-        required = all_required - {Insurance.MATERNITY}
-    elif female is None:
-        required = all_required
-    else:
-        required = required_insurances(female, policy=policy)
+    required, required_names, required_text, maternity_unknown = by_sex[female]
+    actual = None if enrolled is None else _names(enrolled)
     inputs: tuple[tuple[str, Value], ...] = (
         (f"staff_members[{sid}].female", female),
-        (f"staff_members[{sid}].insurances", None if enrolled is None else _names(enrolled)),
+        (f"staff_members[{sid}].insurances", actual),
     )
-    required_text = _names(required) + (" (+ maternity if female)" if maternity_unknown else "")
     if enrolled is None:
         return INSURANCE.finding(
             Status.UNKNOWN,
@@ -723,8 +749,8 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
             inputs=inputs,
         )
     missing = required - enrolled
-    actual = _names(enrolled)
     if missing:
+        gap = _names(missing)
         return INSURANCE.finding(
             Status.NOT_MET,
             community=cid,
@@ -732,8 +758,8 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
             subject=sid,
             required=required_text,
             actual=actual,
-            gap=_names(missing),
-            message_en=f"{sid}: not enrolled in {_names(missing)}",
+            gap=gap,
+            message_en=f"{sid}: not enrolled in {gap}",
             message_zh=f"{sid}：未参加{_names_zh(missing)}",
             inputs=inputs,
         )
@@ -757,7 +783,7 @@ def _insurance(member: StaffMember, cid: str, office: str | None, policy: Policy
         subject=sid,
         required=required_text,
         actual=actual,
-        message_en=f"{sid}: enrolled in {_names(required) or 'none'}",
+        message_en=f"{sid}: enrolled in {required_names or 'none'}",
         message_zh=f"{sid}：已参加{_names_zh(required)}",
         inputs=inputs,
     )

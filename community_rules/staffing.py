@@ -217,14 +217,7 @@ def hiring_plan(households: int, current_staff: int, *, policy: Policy = DEFAULT
     quota = staff_quota(households, policy=policy)
     check_count("current_staff", current_staff)
     shortfall = max(0, quota - current_staff)
-    this_year = int(
-        scale(
-            policy.hiring_share_this_year,
-            shortfall,
-            rounding=_HIRING_ROUNDING[policy.hiring_rounding],
-            step=_ONE,
-        )
-    )
+    this_year = _this_year(shortfall, policy)
     return HiringPlan(
         quota=quota,
         shortfall=shortfall,
@@ -233,6 +226,18 @@ def hiring_plan(households: int, current_staff: int, *, policy: Policy = DEFAULT
         households=households,
         current_staff=current_staff,
         year=policy.adoption_year,
+    )
+
+
+def _this_year(shortfall: int, policy: Policy) -> int:
+    """How many of ``shortfall`` workers may be hired this year (``HiringPlan.this_year``)."""
+    return int(
+        scale(
+            policy.hiring_share_this_year,
+            shortfall,
+            rounding=_HIRING_ROUNDING[policy.hiring_rounding],
+            step=_ONE,
+        )
     )
 
 
@@ -567,7 +572,14 @@ def check_education(
     require("subject", subject, str)
     if education is not None:
         education = to_enum(Education, education, "education")
-    status, en, zh, value, required = _education_texts(education, policy.minimum_education)
+    return _education_finding(subject, education, policy.minimum_education, community, office)
+
+
+def _education_finding(
+    subject: str, education: Education | None, minimum: Education, community: str | None, office: str | None
+) -> Finding:
+    """:func:`check_education` for arguments already checked (a ``StaffMember``'s fields are)."""
+    status, en, zh, value, required = _education_texts(education, minimum)
     return EDUCATION.finding(
         status,
         community=community,
@@ -642,8 +654,9 @@ def check_community(
     yield from _quota_findings(cid, office, households, staff, inputs, policy)
     members = community.staff_members
     if members:
+        minimum = policy.minimum_education
         for member in members:
-            yield check_education(member.id, member.education, policy=policy, community=cid, office=office)
+            yield _education_finding(member.id, member.education, minimum, cid, office)
     elif staff == 0:
         yield EDUCATION.finding(
             Status.NOT_APPLICABLE,
@@ -733,11 +746,7 @@ def _quota_findings(
             message_zh=f"在岗工作人员 {staff} 人；{households} 户应配备 {quota} 人（每{per}户1人），缺额 {gap} 人",
             inputs=inputs,
         )
-    plan = hiring_plan(households, staff, policy=policy)
-    year_en = f" ({plan.year})" if plan.year is not None else " (Policy.adoption_year not set)"
-    year_zh = f"（{plan.year}年）" if plan.year is not None else "（未设置 Policy.adoption_year）"
-    share = policy.hiring_share_this_year * 100
-    if plan.shortfall == 0:
+    if gap == 0:  # no shortfall (gap is hiring_plan().shortfall): nothing to hire, no plan to work out
         yield HIRING.finding(
             Status.NOT_APPLICABLE,
             community=cid,
@@ -751,18 +760,25 @@ def _quota_findings(
             inputs=inputs,
         )
         return
+    # hiring_plan(households, staff) without checking its arguments again: the shortfall is the gap.
+    this_year = _this_year(gap, policy)
+    later = gap - this_year
+    year = policy.adoption_year
+    year_en = f" ({year})" if year is not None else " (Policy.adoption_year not set)"
+    year_zh = f"（{year}年）" if year is not None else "（未设置 Policy.adoption_year）"
+    share = (policy.hiring_share_this_year * 100).normalize()
     yield HIRING.finding(
         Status.MET,
         community=cid,
         office=office,
-        required=plan.this_year,
-        actual=plan.shortfall,
-        gap=plan.later,
+        required=this_year,
+        actual=gap,
+        gap=later,
         unit="persons",
-        message_en=f"shortfall {plan.shortfall}: this year{year_en} up to {plan.this_year} may be hired "
-        f"({share.normalize():f} % of the shortfall, {policy.hiring_rounding.value.replace('_', ' ')}), "
-        f"{plan.later} later",
-        message_zh=f"缺额 {plan.shortfall} 人：今年{year_zh}可录用 {plan.this_year} 人"
-        f"（缺额的 {share.normalize():f}%），其余 {plan.later} 人逐步配齐",
+        message_en=f"shortfall {gap}: this year{year_en} up to {this_year} may be hired "
+        f"({share:f} % of the shortfall, {policy.hiring_rounding.value.replace('_', ' ')}), "
+        f"{later} later",
+        message_zh=f"缺额 {gap} 人：今年{year_zh}可录用 {this_year} 人"
+        f"（缺额的 {share:f}%），其余 {later} 人逐步配齐",
         inputs=inputs,
     )
