@@ -45,6 +45,11 @@ check: the nation's took 47 s instead of 60 s in one process
 (``docs/performance.md`` has the numbers, and why the worker still waits
 part of the time).
 
+A district must be loaded before :func:`check_parallel` can check it.
+:func:`check_as_loaded` overlaps the two: it takes the offices one at a
+time as they are loaded and forks processes that check the communities
+loaded so far, so that a nation is checked while it is still being read.
+
 >>> import community_rules as cr
 >>> district = cr.sample_district()
 >>> check_parallel(district, workers=2, chunk_size=3) == cr.check(district)
@@ -79,7 +84,7 @@ from .compliance import (
     _resolve_policy,
     check,
 )
-from .errors import InvalidType, InvalidValue, WorkerFailed
+from .errors import Error, InvalidType, InvalidValue, WorkerFailed
 from .findings import Finding
 from .model import Community, District, SubDistrictOffice
 from .policy import DEFAULT_POLICY, Policy, PolicyTimeline
@@ -633,8 +638,22 @@ def _each_office(offices: Iterable[object]) -> Iterator[SubDistrictOffice]:
 def _made(
     district: Callable[[tuple[SubDistrictOffice, ...]], District], offices: tuple[SubDistrictOffice, ...]
 ) -> District:
-    """``district(offices)``, refused unless it is a District of exactly those offices, in order."""
-    made = district(offices)
+    """``district(offices)``, refused unless it is a District of exactly those offices, in order.
+
+    The library's own errors (a community id in two offices…) pass through;
+    any other exception of ``district`` is reported as a bad ``district``.
+    """
+    try:
+        made = district(offices)
+    except Error:
+        raise
+    except Exception as exc:
+        raise InvalidValue(
+            "district",
+            district,
+            f"raised {type(exc).__name__} when given the offices: {exc}",
+            f"在处理所载入的街道办事处时引发了 {type(exc).__name__}：{exc}",
+        ) from exc
     if not isinstance(made, District):
         raise InvalidType(
             "district",

@@ -257,7 +257,11 @@ def _exit_at_once(*args: object) -> None:
 
 
 class TestCheckAsLoaded:
-    """check_as_loaded: the district the offices make, and the report check() gives of it."""
+    """check_as_loaded: the district the offices make, and the report check() gives of it.
+
+    ``start_method="fork"``: by default a process running other threads (as the
+    suite may, after the Dask tests) loads first and checks after, without batches.
+    """
 
     @pytest.mark.parametrize("smallest", [1, 2, 5, 8, 100])
     def test_same_district_and_report(self, monkeypatch: pytest.MonkeyPatch, smallest: int) -> None:
@@ -272,7 +276,9 @@ class TestCheckAsLoaded:
             return batch(context, position, pairs, *args)  # type: ignore[arg-type]
 
         monkeypatch.setattr(parallel, "_Batch", counted)
-        district, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=2)
+        district, report = check_as_loaded(
+            iter(DISTRICT.offices), _as_district, workers=2, start_method="fork"
+        )
         assert district == DISTRICT
         assert report == cr.check(DISTRICT)
         assert sum(started) <= 20
@@ -312,9 +318,9 @@ class TestCheckAsLoaded:
         monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
         monkeypatch.setattr(parallel, "_BATCH_MAX", 3)
         monkeypatch.setattr(parallel, "_TAIL", 2)
-        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=2)
+        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=2, start_method="fork")
         assert report == cr.check(DISTRICT)
-        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=3)
+        _, report = check_as_loaded(iter(DISTRICT.offices), _as_district, workers=3, start_method="fork")
         assert report == cr.check(DISTRICT)
 
     def test_as_of_and_timeline(self) -> None:
@@ -322,7 +328,9 @@ class TestCheckAsLoaded:
         timeline = PolicyTimeline.of(
             {"2009-01-01": attrs.evolve(DEFAULT_POLICY, adoption_year=2009), "2010-01-01": DEFAULT_POLICY}
         )
-        _, report = check_as_loaded(DISTRICT.offices, _as_district, workers=2, as_of=day, policy=timeline)
+        _, report = check_as_loaded(
+            DISTRICT.offices, _as_district, workers=2, start_method="fork", as_of=day, policy=timeline
+        )
         assert report == cr.check(DISTRICT, as_of=day, policy=timeline)
         assert report.policy_effective == datetime.date(2009, 1, 1)
 
@@ -338,19 +346,22 @@ class TestCheckAsLoaded:
     def test_sample_district(self) -> None:
         sample = cr.sample_district()
         district, report = check_as_loaded(
-            sample.offices, lambda offices: attrs.evolve(sample, offices=offices), workers=2
+            sample.offices,
+            lambda offices: attrs.evolve(sample, offices=offices),
+            workers=2,
+            start_method="fork",
         )
         assert district == sample
         assert report == cr.check(sample)
 
     def test_no_offices(self) -> None:
-        district, report = check_as_loaded([], _as_district, workers=2)
+        district, report = check_as_loaded([], _as_district, workers=2, start_method="fork")
         assert district == District("D")
         assert report == cr.check(District("D"))
 
     def test_collector_is_restored(self) -> None:
         before = gc.get_freeze_count()
-        check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+        check_as_loaded(DISTRICT.offices, _as_district, workers=2, start_method="fork")
         assert gc.get_freeze_count() == before
         assert gc.isenabled()
 
@@ -358,7 +369,7 @@ class TestCheckAsLoaded:
 class TestCheckAsLoadedFailures:
     def test_not_an_office(self) -> None:
         with pytest.raises(InvalidType, match=r"offices\[1\]") as caught:
-            check_as_loaded([DISTRICT.offices[0], "O2"], _as_district, workers=2)
+            check_as_loaded([DISTRICT.offices[0], "O2"], _as_district, workers=2, start_method="fork")
         assert caught.value.value == "O2"
         assert multiprocessing.active_children() == []
 
@@ -372,7 +383,19 @@ class TestCheckAsLoadedFailures:
 
     def test_district_not_made(self) -> None:
         with pytest.raises(InvalidType, match="returned a tuple"):
-            check_as_loaded(DISTRICT.offices, lambda offices: offices, workers=2)  # type: ignore[arg-type,return-value]
+            check_as_loaded(DISTRICT.offices, lambda offices: offices, workers=2, start_method="fork")  # type: ignore[arg-type,return-value]
+
+    def test_district_that_fails(self) -> None:
+        # The library's errors pass through; any other is reported as a bad `district`.
+        again = SubDistrictOffice("O9", DISTRICT.offices[0].communities)
+        with pytest.raises(InvalidValue, match="duplicate community id") as caught:
+            check_as_loaded([DISTRICT.offices[0], again], _as_district, workers=2, start_method="fork")
+        assert caught.value.path == "offices[1].communities[0].id"
+        with pytest.raises(InvalidValue, match="raised TypeError when given the offices") as failed:
+            check_as_loaded(DISTRICT.offices, int, workers=2, start_method="fork")  # type: ignore[arg-type]
+        assert failed.value.path == "district"
+        assert isinstance(failed.value.__cause__, TypeError)
+        assert multiprocessing.active_children() == []
 
     @pytest.mark.parametrize("workers", [1, 2])
     def test_district_of_other_offices(self, workers: int) -> None:
@@ -394,7 +417,7 @@ class TestCheckAsLoadedFailures:
             raise InvalidValue("offices[2]", "O2", "could not be read", "无法读取")
 
         with pytest.raises(InvalidValue, match="could not be read"):
-            check_as_loaded(offices(), _as_district, workers=2)
+            check_as_loaded(offices(), _as_district, workers=2, start_method="fork")
         assert multiprocessing.active_children() == []
 
     def test_an_error_in_a_batch_is_raised_here(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -405,14 +428,14 @@ class TestCheckAsLoadedFailures:
 
         monkeypatch.setattr(parallel, "check_chunk", failing)
         with pytest.raises(InvalidValue, match="broke in the batch"):
-            check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+            check_as_loaded(DISTRICT.offices, _as_district, workers=2, start_method="fork")
         assert multiprocessing.active_children() == []
 
     def test_a_batch_that_dies(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(parallel, "_BATCH_MIN", 1)
         monkeypatch.setattr(parallel, "_check_batch", _exit_at_once)
         with pytest.raises(WorkerFailed, match="exit code") as caught:
-            check_as_loaded(DISTRICT.offices, _as_district, workers=2)
+            check_as_loaded(DISTRICT.offices, _as_district, workers=2, start_method="fork")
         assert caught.value.value == 3
         assert isinstance(caught.value, RuntimeError)
         assert multiprocessing.active_children() == []

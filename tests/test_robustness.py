@@ -217,6 +217,10 @@ def _parallel() -> Any:
     return importlib.import_module("community_rules.parallel")
 
 
+def _district_of(offices: Any) -> Any:
+    return cr.District("D", offices=offices)
+
+
 def _chunk() -> Any:
     return _parallel().chunks(_small_district(), 10)[0]
 
@@ -331,6 +335,9 @@ OVERRIDES: dict[tuple[str, str], Callable[[], Any]] = {
     ("community_rules.parallel.assemble", "rows"): lambda: [_parallel().check_chunk(_chunk())],
     # One process, one chunk: the sweep must not start process pools.
     ("community_rules.parallel.check_parallel", "workers"): lambda: 1,
+    ("community_rules.parallel.check_as_loaded", "offices"): lambda: _small_district().offices,
+    ("community_rules.parallel.check_as_loaded", "district"): lambda: _district_of,
+    ("community_rules.parallel.check_as_loaded", "workers"): lambda: 1,
     ("community_rules.distributed.check_dask", "scheduler"): lambda: "sync",
     # Fields whose default (None) is refused: the class needs a value.
     ("community_rules.staffing.Candidate", "exam_score"): lambda: "90",
