@@ -34,6 +34,7 @@ __all__ = [
     "PolicyNotSet",
     "UnknownClause",
     "UnknownRule",
+    "WorkerFailed",
 ]
 
 

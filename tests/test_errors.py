@@ -18,6 +18,7 @@ from community_rules.errors import (
     PolicyNotSet,
     UnknownClause,
     UnknownRule,
+    WorkerFailed,
 )
 
 # Each class and the builtins it must also be, as errors.py documents it.
@@ -29,6 +30,7 @@ HIERARCHY = [
     (PolicyNotSet, (ValueError,)),
     (UnknownClause, (ValueError, LookupError)),
     (UnknownRule, (ValueError, LookupError)),
+    (WorkerFailed, (RuntimeError,)),
 ]
 
 
@@ -45,6 +47,10 @@ class TestHierarchy:
     def test_invalid_value_is_not_a_type_error(self) -> None:
         assert not issubclass(InvalidValue, TypeError)
         assert not issubclass(InvalidType, ValueError)
+
+    def test_a_failed_worker_is_not_bad_input(self) -> None:
+        # Not a rejection of input: neither a ValueError nor a TypeError.
+        assert not issubclass(WorkerFailed, (ValueError, TypeError))
 
     def test_all_lists_every_class(self) -> None:
         assert sorted(errors.__all__) == sorted(["Error", *(cls.__name__ for cls, _ in HIERARCHY)])
