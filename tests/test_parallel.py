@@ -114,6 +114,15 @@ class TestSteps:
         assert [Finding(*row) for row in rows] == list(report.findings[: len(rows)])
         assert tuple(a.name for a in attrs.fields(Finding)) == FINDING_FIELDS
 
+    def test_rows_share_equal_messages(self) -> None:
+        # One string object per distinct text, so that rows pickle smaller and the
+        # rebuilt findings share their messages.
+        rows = check_chunk(chunks(DISTRICT, 20)[0])
+        for column in (FINDING_FIELDS.index("message_en"), FINDING_FIELDS.index("message_zh")):
+            texts = [row[column] for row in rows]
+            assert len({id(t) for t in texts}) == len(set(texts)) < len(texts)
+        assert [Finding(*row) for row in rows] == list(cr.check(DISTRICT).findings[: len(rows)])
+
     def test_rows_pickle(self) -> None:
         rows = check_chunk(chunks(DISTRICT, 2)[0])
         assert pickle.loads(pickle.dumps(rows)) == rows
