@@ -585,9 +585,10 @@ def check_as_loaded(
     loaded so far are checked by up to ``workers - 1`` forked processes
     (``workers`` counts this one and defaults to ``os.cpu_count()``), so
     that loading and checking overlap; when loading ends, this process and
-    the forked ones share what is left. The cyclic garbage collector is paused throughout,
-    as in :func:`check_parallel`. Where ``fork`` is not available (or
-    ``start_method`` names another method, or ``workers`` is 1) the offices
+    the forked ones share what is left. The cyclic garbage collector is
+    paused throughout, as in :func:`check_parallel`. Where ``fork`` is not
+    available or not safe (this process runs other threads), or
+    ``start_method`` names another method, or ``workers`` is 1, the offices
     are loaded first and then checked by :func:`check_parallel`.
 
     >>> import community_rules as cr
@@ -614,12 +615,12 @@ def check_as_loaded(
             f"is a {type(offices).__name__}; expected sub-district offices",
             f"类型为 {type(offices).__name__}；应为街道办事处",
         )
+    day = _check_as_of(as_of)  # refused before anything is loaded
+    applied, effective = _resolve_policy(policy, day)
     if method != "fork" or n_workers == 1:
         made = _made(district, tuple(_each_office(offices)))
-        report = check_parallel(made, workers=n_workers, as_of=as_of, policy=policy, start_method=method)
+        report = check_parallel(made, workers=n_workers, as_of=day, policy=policy, start_method=method)
         return made, report
-    day = _check_as_of(as_of)
-    applied, effective = _resolve_policy(policy, day)
     with paused():
         overlap = _Overlap(applied, day, n_workers - 1)
         try:

@@ -452,3 +452,12 @@ class TestCheckAsLoadedFailures:
     def test_workers(self) -> None:
         with pytest.raises(InvalidValue, match="workers"):
             check_as_loaded(DISTRICT.offices, _as_district, workers=0)
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_as_of_refused_before_loading(self, workers: int) -> None:
+        def offices() -> Iterator[SubDistrictOffice]:
+            raise AssertionError("nothing is loaded for a bad as_of")
+            yield  # pragma: no cover
+
+        with pytest.raises(InvalidType, match="as_of"):
+            check_as_loaded(offices(), _as_district, workers=workers, as_of="2024-01-01")  # type: ignore[arg-type]
