@@ -70,7 +70,7 @@ import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -185,9 +185,14 @@ def check_chunk(
     return rows
 
 
+def _several(value: object) -> TypeGuard[Iterable[Any]]:
+    """True for a collection of items (a list, a tuple, an iterator…), not a string or a mapping."""
+    return isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, dict))
+
+
 def _pairs(chunk: object) -> list[tuple[str | None, Community]]:
     """``chunk`` as ``(office id, community)`` pairs, or the library's error naming the bad item."""
-    if not isinstance(chunk, Iterable) or isinstance(chunk, (str, bytes, bytearray, dict)):
+    if not _several(chunk):
         raise InvalidType(
             "chunk",
             chunk,
@@ -234,7 +239,7 @@ def assemble(
 def _rows(parts: object) -> Iterable[Row]:
     """Every row of ``parts`` (the rows of each chunk), checked for shape, in order."""
     width = len(FINDING_FIELDS)
-    if not isinstance(parts, Iterable) or isinstance(parts, (str, bytes, bytearray, dict)):
+    if not _several(parts):
         raise InvalidType("rows", parts, "expected the rows of each chunk", "应为各分块的行")
     for i, part in enumerate(parts):
         if not isinstance(part, (list, tuple)):
@@ -608,7 +613,7 @@ def check_as_loaded(
             f"is a {type(district).__name__}; expected a function making the District of the offices",
             f"类型为 {type(district).__name__}；应为由街道办事处生成 District 的函数",
         )
-    if not isinstance(offices, Iterable) or isinstance(offices, (str, bytes, bytearray, dict)):
+    if not _several(offices):
         raise InvalidType(
             "offices",
             offices,
