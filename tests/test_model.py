@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from community_rules._fields import count_field, id_field
 from community_rules.enums import CommunityKind, Education, Insurance
 from community_rules.errors import Error, InvalidType, InvalidValue
 from community_rules.model import (
@@ -148,6 +149,63 @@ class TestBuilding:
     def test_equal_and_hashable(self) -> None:
         assert Building("B1", 1) == Building("B1", 1)
         assert len({Building("B1", 1), Building("B1", 1), Building("B1", 2)}) == 2
+
+
+@attrs.frozen
+class _GeneratedBuilding:
+    """Building's fields with the __init__ attrs generates: what Building's own must match."""
+
+    id: str = id_field()
+    households: int = count_field()
+    compound: str | None = id_field(default=None, optional=True)
+    residents_group: str | None = id_field(default=None, optional=True)
+
+
+_ODD = st.one_of(
+    st.none(),
+    st.sampled_from(["B1", "一组", " B1", "B1 ", "\t", "", "B\ud800", "\x1cB", "B\u3000"]),
+    st.text(max_size=4),
+    st.integers(-3, 3),
+    st.sampled_from([10**9, 10**9 + 1, 2**63]),
+    st.booleans(),
+    st.floats(0, 10),
+)
+
+
+class TestBuildingInit:
+    """Building's hand-written __init__ (a fast path) accepts and refuses exactly what attrs' would."""
+
+    @staticmethod
+    def _outcome(make: Any, args: tuple[Any, ...]) -> Any:
+        try:
+            built = make(*args)
+        except Error as err:
+            return type(err), err.path, err.value, str(err)
+        return attrs.astuple(built)
+
+    @given(st.integers(0, 3), _ODD, st.booleans())
+    def test_one_odd_field(self, field: int, value: Any, in_compound: bool) -> None:
+        args: list[Any] = ["B1", 120, "Garden" if in_compound else None, "g1"]
+        args[field] = value
+        assert self._outcome(Building, tuple(args)) == self._outcome(_GeneratedBuilding, tuple(args))
+
+    @given(_ODD, _ODD, _ODD, _ODD)
+    def test_any_fields(self, bid: Any, households: Any, compound: Any, group: Any) -> None:
+        args = (bid, households, compound, group)
+        assert self._outcome(Building, args) == self._outcome(_GeneratedBuilding, args)
+
+    def test_keywords_defaults_and_evolve(self) -> None:
+        b = Building(households=3, id="B1", residents_group="g")
+        assert (b.id, b.households, b.compound, b.residents_group) == ("B1", 3, None, "g")
+        assert attrs.evolve(b, compound="Garden") == Building("B1", 3, "Garden", "g")
+        with pytest.raises(TypeError):
+            Building("B1")  # type: ignore[call-arg]
+
+    def test_errors_in_field_order(self) -> None:
+        # The id is checked first, as attrs' validators run in field order.
+        err = _raises(InvalidType, "id", "an id must be a string", lambda: Building(3, -1))  # type: ignore[arg-type]
+        assert err.value == 3
+        _raises(InvalidValue, "households", "is negative", lambda: Building("B1", -1, compound=""))
 
 
 def _buildings(*households: int) -> list[Building]:
