@@ -343,6 +343,11 @@ def _tuple_of(item_type: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, An
 
 
 def _to_tuple(value: Any, _inst: Any, field: attrs.Attribute[Any]) -> Any:
+    kind = type(value)
+    if kind is tuple:  # the common cases first, before the (slower) check against Iterable
+        return value
+    if kind is list:
+        return tuple(value)
     if value is None:
         return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
@@ -371,7 +376,8 @@ def tuple_field(
             if optional:
                 return
             raise InvalidType(attribute.name, value, "is required (a sequence)", "为必填项（应为序列）")
-        items(inst, attribute, value)
+        if not all(map(isinstance, value, repeat(item_type))):  # (the common case without a call)
+            items(inst, attribute, value)
 
     return attrs.field(
         default=default,

@@ -27,6 +27,7 @@ import datetime
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -285,6 +286,8 @@ class Community:
 
     @staticmethod
     def _known_buildings(ids: set[str], field: str, items: Any) -> None:
+        if ids.issuperset(chain.from_iterable([item.buildings for item in items])):
+            return  # the common case, in one pass in C; else find the first unknown id
         for i, item in enumerate(items):
             for j, bid in enumerate(item.buildings):
                 if bid not in ids:
