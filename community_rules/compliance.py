@@ -29,7 +29,7 @@ import datetime
 import functools
 import importlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
@@ -297,9 +297,12 @@ def _check_as_of(as_of: Any) -> datetime.date | None:
 
 def _community_findings(
     community: Community, policy: Policy, as_of: datetime.date | None, office: str | None
-) -> Iterator[Finding]:
+) -> list[Finding]:
+    # A list, not a generator: each finding would otherwise pass through one more frame.
+    findings: list[Finding] = []
     for module in _modules():
-        yield from module.check_community(community, policy=policy, as_of=as_of, office=office)
+        findings.extend(module.check_community(community, policy=policy, as_of=as_of, office=office))
+    return findings
 
 
 def check(
