@@ -1,4 +1,4 @@
-"""Count the machine instructions of one community's check, or of loading communities from JSON.
+"""Count the machine instructions of one community's check, of making or of loading communities.
 
 Times on a shared machine vary by a factor of two over an afternoon (see
 ``docs/performance.md``); the number of instructions a piece of work
@@ -12,6 +12,7 @@ needs ``valgrind``.
 
     python benchmarks/instructions.py check typical      # bare | typical | full (scalar.py)
     python benchmarks/instructions.py load               # 300 communities of the synthetic nation, from JSON
+    python benchmarks/instructions.py make               # communities of the synthetic nation, made (national.py)
     python benchmarks/instructions.py check full --package /tmp/old   # another copy of the package
 
 ``--package`` puts a directory holding another ``community_rules`` first on
@@ -41,6 +42,12 @@ if {what!r} == "check":
     community = communities()[{name!r}]
     for _ in range(n):
         cr.check(community)
+elif {what!r} == "make":
+    import random
+    from national import make_community
+    rng = random.Random(7)
+    for i in range(n):
+        make_community(rng, f"C{{i}}")
 else:
     from community_rules.documents import load_district
     raw = open({document!r}, "rb").read()
@@ -89,28 +96,31 @@ def _document(directory: str) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["check", "load"])
+    parser.add_argument("what", choices=["check", "make", "load"])
     parser.add_argument("community", nargs="?", default="typical", choices=["bare", "typical", "full"])
-    parser.add_argument("-n", type=int, default=None, help="extra calls (default: 200 checks, 2 loads)")
+    parser.add_argument(
+        "-n", type=int, default=None, help="extra calls (default: 200 checks, 300 communities made, 2 loads)"
+    )
     parser.add_argument("--package", default="", help="a directory holding another community_rules")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
-    n = args.n or (200 if args.what == "check" else 2)
+    n = args.n or {"check": 200, "make": 300, "load": 2}[args.what]
     with tempfile.TemporaryDirectory() as directory:
         document = _document(directory) if args.what == "load" else ""
         code = _CHILD.format(
             package=args.package, here=str(HERE), what=args.what, name=args.community, document=document
         )
+        _instructions(code, 1)  # writes any stale .pyc files, whose compiling would count in the next run
         once = _instructions(code, 1)
         more = _instructions(code, 1 + n)
     per = (more - once) / n
-    label = f"check of the {args.community} community" if args.what == "check" else "load of 300 communities"
-    print(
-        f"{label}: {per:,.0f} instructions per call ({per / 300:,.0f} per community)"
-        if args.what == "load"
-        else f"{label}: {per:,.0f} instructions per call"
-    )
+    if args.what == "check":
+        print(f"check of the {args.community} community: {per:,.0f} instructions per call")
+    elif args.what == "make":
+        print(f"making a community of the synthetic nation: {per:,.0f} instructions per community")
+    else:
+        print(f"load of 300 communities: {per:,.0f} instructions per call ({per / 300:,.0f} per community)")
 
 
 if __name__ == "__main__":
