@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import community_rules as cr
 from community_rules import parallel
 from community_rules import strategies as crst
+from community_rules.compliance import RULE_MODULES, _community_findings
 from community_rules.errors import InvalidType, InvalidValue, WorkerFailed
 from community_rules.findings import Finding
 from community_rules.model import Building, Community, District, SubDistrictOffice
@@ -122,6 +123,22 @@ class TestSteps:
             texts = [row[column] for row in rows]
             assert len({id(t) for t in texts}) == len(set(texts)) < len(texts)
         assert [Finding(*row) for row in rows] == list(cr.check(DISTRICT).findings[: len(rows)])
+
+    def test_rows_are_the_field_values_in_order(self) -> None:
+        # check_chunk reads a finding's values from its instance dict, which __init__ fills
+        # in field order: true of every finding of every rule module, here and rebuilt.
+        findings = cr.check(cr.sample_district()).findings
+        rebuilt = pickle.loads(pickle.dumps(findings))
+        for finding in (*findings, *rebuilt, attrs.evolve(findings[0], gap=3)):
+            assert tuple(finding.__dict__) == FINDING_FIELDS
+        assert {f.rule.split(".")[0] for f in findings} >= set(RULE_MODULES)
+
+    @settings(max_examples=40, deadline=None)
+    @given(crst.communities())
+    def test_rows_equal_astuple(self, community: Community) -> None:
+        rows = check_chunk([("O1", community)])
+        findings = _community_findings(community, DEFAULT_POLICY, None, "O1")
+        assert rows == [attrs.astuple(f, recurse=False) for f in findings]
 
     def test_rows_pickle(self) -> None:
         rows = check_chunk(chunks(DISTRICT, 2)[0])
