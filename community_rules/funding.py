@@ -748,42 +748,40 @@ def _insurance(
             message_zh=f"{sid}：参保情况未知",
             inputs=inputs,
         )
-    missing = required - enrolled
-    if missing:
-        gap = _names(missing)
-        return INSURANCE.finding(
-            Status.NOT_MET,
-            community=cid,
-            office=office,
-            subject=sid,
-            required=required_text,
-            actual=actual,
-            gap=gap,
-            message_en=f"{sid}: not enrolled in {gap}",
-            message_zh=f"{sid}：未参加{_names_zh(missing)}",
-            inputs=inputs,
-        )
-    if maternity_unknown and Insurance.MATERNITY not in enrolled:
-        return INSURANCE.finding(
-            Status.UNKNOWN,
-            community=cid,
-            office=office,
-            subject=sid,
-            required=required_text,
-            actual=actual,
-            message_en=f"{sid}: enrolled in {actual or 'none'}; maternity insurance is required for female "
-            "staff and the sex is not known",
-            message_zh=f"{sid}：已参加{_names_zh(enrolled)}；女职工须参加生育保险，性别未知",
-            inputs=inputs,
-        )
+    status, gap, en, zh = _insurance_outcome(required, required_names, maternity_unknown, enrolled)
     return INSURANCE.finding(
-        Status.MET,
+        status,
         community=cid,
         office=office,
         subject=sid,
         required=required_text,
         actual=actual,
-        message_en=f"{sid}: enrolled in {required_names or 'none'}",
-        message_zh=f"{sid}：已参加{_names_zh(required)}",
+        gap=gap,
+        message_en=sid + en,
+        message_zh=sid + zh,
         inputs=inputs,
     )
+
+
+# Cached: the outcome depends on the sets alone, a few dozen pairs (the check runs per staff member).
+@functools.lru_cache(maxsize=256)
+def _insurance_outcome(
+    required: frozenset[Insurance],
+    required_names: str,
+    maternity_unknown: bool,
+    enrolled: frozenset[Insurance],
+) -> tuple[Status, str | None, str, str]:
+    """Status, gap, and the English and Chinese messages after the staff id, of one staff member."""
+    missing = required - enrolled
+    if missing:
+        gap = _names(missing)
+        return Status.NOT_MET, gap, f": not enrolled in {gap}", f"：未参加{_names_zh(missing)}"
+    if maternity_unknown and Insurance.MATERNITY not in enrolled:
+        return (
+            Status.UNKNOWN,
+            None,
+            f": enrolled in {_names(enrolled) or 'none'}; maternity insurance is required for female "
+            "staff and the sex is not known",
+            f"：已参加{_names_zh(enrolled)}；女职工须参加生育保险，性别未知",
+        )
+    return Status.MET, None, f": enrolled in {required_names or 'none'}", f"：已参加{_names_zh(required)}"

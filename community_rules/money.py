@@ -180,6 +180,8 @@ def round_half_up(amount: Decimal, step: Decimal = FEN) -> Decimal:
 
 # MAX_AMOUNT as an int, for the fast path of int weights.
 _MAX_INT = 10**15
+# The fen as a ratio, worked out once: most scalings are to the fen.
+_FEN_RATIO = FEN.as_integer_ratio()
 
 #: The roundings :func:`scale` accepts, by the name of the ``decimal`` constant.
 ROUNDINGS = (ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP)
@@ -248,7 +250,7 @@ def scale(
     d_num, d_den = _ratio(divisor, "divisor")
     if d_num == 0:
         raise InvalidValue("divisor", divisor, "is zero", "为零")
-    s_num, s_den = _step(step).as_integer_ratio()
+    s_num, s_den = _FEN_RATIO if step is FEN else _step(step).as_integer_ratio()
     # (amount × factor ÷ divisor) ÷ step as one exact fraction of ints.
     numerator = a_num * f_num * d_den * s_den
     denominator = a_den * f_den * d_num * s_num

@@ -334,10 +334,15 @@ def _heads_tier(community: Community, as_of: datetime.date | None) -> tuple[str,
     if heads is None:
         head_state, head_en, head_zh = _UNKNOWN, "building heads not known", "楼长情况未知"
     else:
-        serving = [h for h in heads if _serving(h, as_of)]
+        serving = heads if as_of is None else [h for h in heads if _serving(h, as_of)]
         if community.buildings:
-            cared = {b for h in serving for b in h.buildings}
-            uncovered = [b.id for b in community.buildings if b.id not in cared]
+            cared = set().union(*[h.buildings for h in serving])
+            # Every id a head lists is one of the community's buildings (Community checks
+            # it), so as many ids as buildings is every building: no need to look.
+            if len(cared) == len(community.buildings):
+                uncovered = []
+            else:
+                uncovered = [b.id for b in community.buildings if b.id not in cared]
             if uncovered:
                 head_state = _MISSING
                 head_en = (

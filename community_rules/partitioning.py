@@ -85,7 +85,7 @@ import functools
 import operator
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, chain
 from typing import ClassVar
 
@@ -542,6 +542,27 @@ def _fewest(prefix: list[int], bound: int, limit: int) -> int:
     return count
 
 
+def _fill(prefix: list[int], bound: int, limit: int) -> tuple[int, int, int]:
+    """:func:`_fewest`, with the largest part of the fill and the least sum that would lengthen one.
+
+    The second is at most ``bound``, the third more than ``bound``: under
+    every bound from ``bound`` to just below the third the greedy fill is the
+    same, part for part.
+    """
+    last = len(prefix) - 1
+    start = count = largest = 0
+    grow = prefix[-1] + 1
+    while start < last and count <= limit:
+        base = prefix[start]
+        start = bisect_right(prefix, base + bound, start + 1) - 1
+        count += 1
+        if prefix[start] - base > largest:
+            largest = prefix[start] - base
+        if start < last and prefix[start + 1] - base < grow:
+            grow = prefix[start + 1] - base
+    return count, largest, grow
+
+
 def _parts(prefix: list[int], cap: int, nearest: bool) -> int:
     """How many sub-areas a run forms by I-1: the fewest within ``cap``, or the nearest number of caps.
 
@@ -553,7 +574,9 @@ def _parts(prefix: list[int], cap: int, nearest: bool) -> int:
     return 1 if total <= cap else _fewest(prefix, cap, len(prefix) - 1)
 
 
-def _cut(weights: list[int], cap: int, nearest: bool) -> tuple[list[int], int]:
+def _cut(
+    weights: list[int], cap: int, nearest: bool, prefix: list[int] | None = None, parts: int = 0
+) -> tuple[list[int], int]:
     """Cut ``weights`` into contiguous parts by I-1; return the parts' end positions and the largest part.
 
     The number of parts is the fewest under ``cap`` (or, ``nearest``, the
@@ -562,21 +585,29 @@ def _cut(weights: list[int], cap: int, nearest: bool) -> tuple[list[int], int]:
     that many parts suffice (binary search over the bound with the greedy
     test, ``O(n log cap)``); the parts are then filled greedily under the
     bound, each leaving just enough weights for the parts still to come.
+    ``prefix`` (the running sums) and ``parts`` (the number of parts) may be
+    given when already worked out.
     """
     m = len(weights)
-    prefix = list(accumulate(weights, initial=0))
+    if prefix is None:
+        prefix = list(accumulate(weights, initial=0))
     total = prefix[-1]
-    parts = _parts(prefix, cap, nearest)
+    if not parts:
+        parts = _parts(prefix, cap, nearest)
     if parts == 1:
         return [m], total
     high = total if nearest else cap
     low = max(max(weights), -(-total // parts))
+    # The least bound lies in low..high. Each probe narrows by more than half: a fill
+    # within `parts` shows its largest part is enough, and one that needs more stays
+    # the same fill under every bound below its least lengthening sum (see _fill).
     while low < high:
         middle = (low + high) // 2
-        if _fewest(prefix, middle, parts) <= parts:
-            high = middle
+        count, largest, grow = _fill(prefix, middle, parts)
+        if count <= parts:
+            high = largest
         else:
-            low = middle + 1
+            low = grow
     ends = []
     start = 0
     for later in range(parts - 1, -1, -1):
@@ -585,6 +616,8 @@ def _cut(weights: list[int], cap: int, nearest: bool) -> tuple[list[int], int]:
     return ends, low
 
 
+# Cached: a handful of sub-area sizes under one policy, asked for sub-area by sub-area.
+@functools.lru_cache(maxsize=1024)
 def _head_range(n: int, low: int, high: int) -> tuple[int, int, int]:
     """For a sub-area of ``n`` buildings: the fewest and the most building heads, and the least span.
 
@@ -656,7 +689,7 @@ class _RawRun:
     without, every atom is one building.
     """
 
-    __slots__ = ("compound", "group", "kind", "offsets", "positions", "weights")
+    __slots__ = ("compound", "group", "kind", "offsets", "parts", "positions", "prefix", "weights")
 
     def __init__(
         self,
@@ -673,6 +706,10 @@ class _RawRun:
         self.positions = positions
         self.weights = weights
         self.offsets = offsets
+        # Worked out by _sub_area_count and kept for the cut: the number of sub-areas
+        # (0: not yet) and, when it took them, the running sums of the weights.
+        self.parts = 0
+        self.prefix: list[int] | None = None
 
 
 def _split(
@@ -773,7 +810,7 @@ def _cut_runs(runs: list[_RawRun], policy: Policy) -> list[tuple[_RawRun, list[i
         if run.kind is RunKind.LARGE_BUILDING:  # over the cap: a sub-area of its own
             result.append((run, [1], run.weights[0]))
             continue
-        ends, largest = _cut(run.weights, cap, nearest)
+        ends, largest = _cut(run.weights, cap, nearest, run.prefix, run.parts)
         offsets = run.offsets
         if offsets is not None:  # from ends in blocks to ends in buildings, each slice in order
             ends = [offsets[end] for end in ends]
@@ -793,9 +830,11 @@ def _sub_area_count(runs: list[_RawRun], policy: Policy) -> int:
     count = 0
     for run in runs:
         if run.kind is RunKind.LARGE_BUILDING or (not nearest and sum(run.weights) <= cap):
-            count += 1
+            run.parts = 1
         else:
-            count += _parts(list(accumulate(run.weights, initial=0)), cap, nearest)
+            run.prefix = list(accumulate(run.weights, initial=0))
+            run.parts = _parts(run.prefix, cap, nearest)
+        count += run.parts
     return count
 
 
@@ -1073,6 +1112,18 @@ def _listing(items: Sequence[str], lang: str, limit: int = 5) -> str:
 
 
 _ID = operator.attrgetter("id")
+_BUILDINGS = operator.attrgetter("buildings")
+
+
+def _each_once(lists: Sequence[Sequence[str]], n: int) -> bool:
+    """True when ``lists`` name each of a community's ``n`` buildings exactly once.
+
+    The community has checked that every id listed is one of its buildings
+    and that their ids are unique, so ``n`` ids listed, ``n`` of them
+    distinct, are every building once (what :func:`_once` finds as no gap
+    and no repeat, without its search).
+    """
+    return sum(map(len, lists)) == n and len(set(chain.from_iterable(lists))) == n
 
 
 def _once(buildings: Sequence[Building], lists: Iterable[Iterable[str]]) -> tuple[list[str], list[str]]:
@@ -1132,7 +1183,6 @@ class _Check:
     """One community's facts for the checks of 2.2.1, each worked out once (private)."""
 
     __slots__ = (
-        "area_of",
         "area_sizes",
         "area_sums",
         "as_of",
@@ -1168,30 +1218,38 @@ class _Check:
         self.reading = _reading(policy)
         self.positions: list[list[int]] | None = None
         plan = self.plan = community.sub_areas
-        self.area_of: dict[str, int] | None = None
         self.area_sizes: list[int] = []
         self.area_sums: list[int] = []
         self.missing: list[str] = []
         self.multiple: list[str] = []
         if plan is not None:
             households_of = {b.id: b.households for b in buildings}.__getitem__
-            for area in plan:
-                distinct = set(area.buildings)
-                self.area_sizes.append(len(distinct))
-                self.area_sums.append(sum(map(households_of, distinct)))
-            self.missing, self.multiple = _once(buildings, [area.buildings for area in plan])
+            lists = list(map(_BUILDINGS, plan))
+            if _each_once(lists, len(buildings)):  # the common case: no set, no search for gaps
+                self.area_sizes = list(map(len, lists))
+                self.area_sums = [sum(map(households_of, ids)) for ids in lists]
+            else:
+                for ids in lists:
+                    distinct = set(ids)
+                    self.area_sizes.append(len(distinct))
+                    self.area_sums.append(sum(map(households_of, distinct)))
+                self.missing, self.multiple = _once(buildings, lists)
         heads = community.building_heads
         if heads is not None and as_of is not None:
             # A list comprehension, then a tuple: faster than a generator expression.
             heads = tuple([h for h in heads if _serving(h, as_of)])
         self.heads = heads
         # Each head's buildings, one listed twice counted once (for the coverage and the span).
-        self.head_buildings: list[set[str]] = []
+        self.head_buildings: Sequence[Collection[str]] = []
         self.uncared: list[str] = []
         self.shared: list[str] = []
         if heads is not None:
-            self.head_buildings = [set(head.buildings) for head in heads]
-            self.uncared, self.shared = _once(buildings, self.head_buildings)
+            cared = list(map(_BUILDINGS, heads))
+            if _each_once(cared, len(buildings)):  # no building twice: the tuples are the sets
+                self.head_buildings = cared
+            else:
+                self.head_buildings = [set(ids) for ids in cared]
+                self.uncared, self.shared = _once(buildings, self.head_buildings)
         self.inputs: tuple[tuple[str, Value], ...] = (
             ("buildings", len(buildings)),
             ("households", community.households),
@@ -1554,19 +1612,23 @@ class _Check:
                 unit="building heads",
             )
         bad: list[tuple[str, int]] = []
-        area_of: dict[str, int] | None = None
-        for head, cared in zip(self.heads, self.head_buildings, strict=True):
-            k = len(cared)
-            if low <= k <= high:
-                continue
-            if 0 < k < low:  # allowed if the sub-area is too small for more (a lone building)
-                if area_of is None:
-                    area_of, sizes = self.areas()
-                places = {area_of.get(bid) for bid in cared}
-                place = places.pop()
-                if not places and place is not None and k >= _head_range(sizes[place], low, high)[2]:
-                    continue
-            bad.append((head.id, k))
+        outside = [
+            (head.id, cared)
+            for head, cared in zip(self.heads, self.head_buildings, strict=True)
+            if not low <= len(cared) <= high
+        ]
+        if outside:
+            # Fewer than `low` is allowed if the sub-area is too small for more (a lone building).
+            few = {bid for _, cared in outside if len(cared) < low for bid in cared}
+            area_of, sizes = self.areas(few) if few else ({}, [])
+            for hid, cared in outside:
+                k = len(cared)
+                if 0 < k < low:
+                    places = {area_of.get(bid) for bid in cared}
+                    place = places.pop()
+                    if not places and place is not None and k >= _head_range(sizes[place], low, high)[2]:
+                        continue
+                bad.append((hid, k))
         basis_en = "the plan's sub-areas" if self.plan is not None else "the optimal partition's sub-areas"
         basis_zh = "现有小区划分" if self.plan is not None else "最优划分的小区"
         n = len(self.heads)
@@ -1594,20 +1656,20 @@ class _Check:
             unit="building heads",
         )
 
-    def areas(self) -> tuple[dict[str, int], list[int]]:
-        """Each building's sub-area (the plan's, else the optimal partition's) and their sizes."""
+    def areas(self, wanted: set[str]) -> tuple[dict[str, int], list[int]]:
+        """The sub-area of each building (the plan's, else the optimal partition's) and their sizes.
+
+        From the plan, only the buildings ``wanted`` (the span asks about a few).
+        """
         if self.plan is None:
             optimal = self.optimal()
             ids = [b.id for b in self.buildings]
             return {ids[i]: k for k, part in enumerate(optimal) for i in part}, [len(p) for p in optimal]
-        if self.area_of is None:
-            area_of: dict[str, int] = {}
-            for k, area in enumerate(self.plan):
-                for bid in area.buildings:
-                    if bid not in area_of:  # a building listed twice belongs to its first sub-area
-                        area_of[bid] = k
-            self.area_of = area_of
-        return self.area_of, self.area_sizes
+        area_of: dict[str, int] = {}
+        for k, area in enumerate(self.plan):
+            for bid in wanted.intersection(area.buildings):
+                area_of.setdefault(bid, k)  # a building listed twice belongs to its first sub-area
+        return area_of, self.area_sizes
 
     def building_head_coverage(self) -> Finding:
         n = len(self.buildings)

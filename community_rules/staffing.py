@@ -231,14 +231,13 @@ def hiring_plan(households: int, current_staff: int, *, policy: Policy = DEFAULT
 
 def _this_year(shortfall: int, policy: Policy) -> int:
     """How many of ``shortfall`` workers may be hired this year (``HiringPlan.this_year``)."""
-    return int(
-        scale(
-            policy.hiring_share_this_year,
-            shortfall,
-            rounding=_HIRING_ROUNDING[policy.hiring_rounding],
-            step=_ONE,
-        )
-    )
+    return _share_of(shortfall, policy.hiring_share_this_year, policy.hiring_rounding)
+
+
+# Cached: shortfalls are small numbers, and exact scaling costs about 25,000 instructions.
+@functools.lru_cache(maxsize=256)
+def _share_of(shortfall: int, share: Decimal, rounding: HiringRounding) -> int:
+    return int(scale(share, shortfall, rounding=_HIRING_ROUNDING[rounding], step=_ONE))
 
 
 # --- candidates -------------------------------------------------------------------------
