@@ -30,6 +30,7 @@ __all__ = [
     "decimal_field",
     "enum_field",
     "id_field",
+    "plain_id",
     "require",
     "text_field",
     "to_enum",
@@ -114,16 +115,23 @@ def _check_unicode(name: str, value: str) -> None:
             ) from None
 
 
+def plain_id(value: object) -> bool:
+    """True for the common id: a non-empty ASCII str without surrounding white space.
+
+    Exactly what :func:`id_field`'s validator accepts of an ASCII str, in a
+    few operations; anything else goes through its full checks.
+    """
+    return (
+        type(value) is str
+        and value != ""
+        and value.isascii()
+        and not (value[0].isspace() or value[-1].isspace())
+    )
+
+
 def _id_validator(optional: bool) -> Callable[[Any, Any, Any], None]:
     def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        # The common case: a non-empty ASCII str without surrounding white space
-        # (exactly what the checks below accept of an ASCII str), in a few operations.
-        if (
-            type(value) is str
-            and value
-            and value.isascii()
-            and not (value[0].isspace() or value[-1].isspace())
-        ):
+        if plain_id(value):  # the common case
             return
         if value is None and optional:
             return

@@ -40,6 +40,7 @@ from ._fields import (
     decimal_field,
     enum_field,
     id_field,
+    plain_id,
     text_field,
     to_enum,
     tuple_field,
@@ -92,20 +93,6 @@ def _optional_workstation(_inst: Any, attribute: attrs.Attribute[Any], value: An
         )
 
 
-def _plain_id(value: object) -> bool:
-    """True for the common id: a non-empty ASCII str without surrounding white space.
-
-    Exactly the values :func:`~community_rules._fields.id_field`'s validator
-    accepts at once; anything else goes through that validator.
-    """
-    return (
-        type(value) is str
-        and value != ""
-        and value.isascii()
-        and not (value[0].isspace() or value[-1].isspace())
-    )
-
-
 _set = object.__setattr__
 
 
@@ -142,9 +129,9 @@ class Building:
         if not (
             type(households) is int
             and 0 <= households <= MAX_COUNT
-            and _plain_id(id)
-            and (compound is None or _plain_id(compound))
-            and (residents_group is None or _plain_id(residents_group))
+            and plain_id(id)
+            and (compound is None or plain_id(compound))
+            and (residents_group is None or plain_id(residents_group))
         ):
             attrs.validate(self)
 
