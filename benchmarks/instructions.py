@@ -11,6 +11,7 @@ package, one run each, no noise); it is slow (about a minute a run) and
 needs ``valgrind``.
 
     python benchmarks/instructions.py check typical      # bare | typical | full (scalar.py)
+    python benchmarks/instructions.py modules full       # the same check, rule module by rule module
     python benchmarks/instructions.py load               # 300 communities of the synthetic nation, from JSON
     python benchmarks/instructions.py make               # communities of the synthetic nation, made (national.py)
     python benchmarks/instructions.py check full --package /tmp/old   # another copy of the package
@@ -42,6 +43,15 @@ if {what!r} == "check":
     community = communities()[{name!r}]
     for _ in range(n):
         cr.check(community)
+elif {what!r} == "modules":
+    import datetime
+    import importlib
+    from scalar import communities
+    community = communities()[{name!r}]
+    module = importlib.import_module({module!r})
+    today = datetime.date.today()
+    for _ in range(n):
+        list(module.check_community(community, policy=cr.DEFAULT_POLICY, as_of=today))
 elif {what!r} == "make":
     import random
     from national import make_community
@@ -94,9 +104,37 @@ def _document(directory: str) -> str:
     return path
 
 
+def _code(package: str, what: str, community: str, *, document: str = "", module: str = "") -> str:
+    return _CHILD.format(
+        package=package, here=str(HERE), what=what, name=community, document=document, module=module
+    )
+
+
+def _per_call(code: str, n: int) -> float:
+    """Instructions per call of the work in ``code``, done ``n`` more times in a second run."""
+    _instructions(code, 1)  # writes any stale .pyc files, whose compiling would count in the next run
+    once = _instructions(code, 1)
+    more = _instructions(code, 1 + n)
+    return (more - once) / n
+
+
+def _modules(package: str, community: str, n: int) -> None:
+    """Print the instructions of each rule module's ``check_community`` for ``community``, and their sum."""
+    sys.path[:0] = [p for p in (package,) if p]
+    from community_rules.compliance import RULE_MODULES
+
+    total = 0.0
+    print(f"check of the {community} community, module by module (instructions per call):")
+    for name in RULE_MODULES:
+        per = _per_call(_code(package, "modules", community, module=f"community_rules.{name}"), n)
+        total += per
+        print(f"  {name:14} {per:12,.0f}", flush=True)
+    print(f"  {'together':14} {total:12,.0f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["check", "make", "load"])
+    parser.add_argument("what", choices=["check", "modules", "make", "load"])
     parser.add_argument("community", nargs="?", default="typical", choices=["bare", "typical", "full"])
     parser.add_argument(
         "-n", type=int, default=None, help="extra calls (default: 200 checks, 300 communities made, 2 loads)"
@@ -105,16 +143,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
-    n = args.n or {"check": 200, "make": 300, "load": 2}[args.what]
+    n = args.n or {"check": 200, "modules": 200, "make": 300, "load": 2}[args.what]
+    if args.what == "modules":
+        _modules(args.package, args.community, n)
+        return
     with tempfile.TemporaryDirectory() as directory:
         document = _document(directory) if args.what == "load" else ""
-        code = _CHILD.format(
-            package=args.package, here=str(HERE), what=args.what, name=args.community, document=document
-        )
-        _instructions(code, 1)  # writes any stale .pyc files, whose compiling would count in the next run
-        once = _instructions(code, 1)
-        more = _instructions(code, 1 + n)
-    per = (more - once) / n
+        code = _code(args.package, args.what, args.community, document=document)
+        per = _per_call(code, n)
     if args.what == "check":
         print(f"check of the {args.community} community: {per:,.0f} instructions per call")
     elif args.what == "make":
