@@ -53,7 +53,7 @@ def client() -> Iterator[distributed.Client]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: two suites may run at once (.ci/run)
             silence_logs=logging.CRITICAL,  # a closing heartbeat may log a closed stream
         ) as cluster,
         distributed.Client(cluster) as dask_client,
