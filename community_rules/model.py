@@ -181,6 +181,20 @@ class BuildingHead:
                 "end", self.end, f"is before start ({self.start})", f"早于开始日期（{self.start}）"
             )
 
+    def in_post(self, day: datetime.date | None) -> bool:
+        """Whether the head's term covers ``day`` (in post, 在岗), both ends inclusive.
+
+        A missing ``start`` or ``end`` leaves that side of the term open; with
+        no ``day`` every head counts as in post (the checks' ``as_of=None``).
+
+        >>> head = BuildingHead("H1", ["B1", "B2"], start=datetime.date(2025, 1, 1))
+        >>> head.in_post(datetime.date(2024, 12, 31)), head.in_post(datetime.date(2025, 1, 1)), head.in_post(None)
+        (False, True, True)
+        """
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)
+
 
 @attrs.frozen
 class ExistingSubArea:

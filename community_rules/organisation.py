@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Any
 
 from .enums import Modality, Status
 from .errors import InvalidType
@@ -290,15 +289,6 @@ _PRESENT, _MISSING, _UNKNOWN = "present", "missing", "unknown"
 _T1, _T2, _T3 = TIERS
 
 
-def _serving(head: Any, as_of: datetime.date | None) -> bool:
-    """Whether a building head's term covers ``as_of`` (every head counts without a date)."""
-    if as_of is None:
-        return True
-    if head.start is not None and head.start > as_of:
-        return False
-    return head.end is None or head.end >= as_of
-
-
 def _heads_tier(community: Community, as_of: datetime.date | None) -> tuple[str, str, str]:
     """The third tier's state with its English and Chinese account."""
     if community.households == 0:
@@ -334,7 +324,7 @@ def _heads_tier(community: Community, as_of: datetime.date | None) -> tuple[str,
     if heads is None:
         head_state, head_en, head_zh = _UNKNOWN, "building heads not known", "楼长情况未知"
     else:
-        serving = heads if as_of is None else [h for h in heads if _serving(h, as_of)]
+        serving = heads if as_of is None else [h for h in heads if h.in_post(as_of)]
         if community.buildings:
             cared = set().union(*[h.buildings for h in serving])
             # Every id a head lists is one of the community's buildings (Community checks

@@ -95,7 +95,7 @@ from ._fields import check_count
 from .enums import Modality, Status
 from .errors import InvalidType, InvalidValue
 from .findings import Finding, Rule, Value
-from .model import Building, BuildingHead, Community, ExistingSubArea
+from .model import Building, Community, ExistingSubArea
 from .policy import DEFAULT_POLICY, Policy, SubAreaRule
 from .readings import interpretation
 
@@ -1164,10 +1164,6 @@ def _reading_of(cap: int, rule: SubAreaRule, keep_residents_groups: bool) -> tup
     return en, zh
 
 
-def _serving(head: BuildingHead, as_of: datetime.date) -> bool:
-    return (head.start is None or head.start <= as_of) and (head.end is None or head.end >= as_of)
-
-
 _NO_PLAN = ("no sub-area plan is known (sub_areas is None)", "未提供小区划分（sub_areas 为 None）")
 _NO_HEADS = (
     "no building heads are known (building_heads is None)",
@@ -1237,7 +1233,7 @@ class _Check:
         heads = community.building_heads
         if heads is not None and as_of is not None:
             # A list comprehension, then a tuple: faster than a generator expression.
-            heads = tuple([h for h in heads if _serving(h, as_of)])
+            heads = tuple([h for h in heads if h.in_post(as_of)])
         self.heads = heads
         # Each head's buildings, one listed twice counted once (for the coverage and the span).
         self.head_buildings: Sequence[Collection[str]] = []

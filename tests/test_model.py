@@ -531,6 +531,25 @@ class TestBuildingHeadAndSubArea:
             lambda: BuildingHead("H", end=datetime.datetime(2025, 6, 1)),
         )
 
+    @pytest.mark.parametrize(
+        ("start", "end", "in_post"),
+        [
+            # The term 2025-03-01..2025-03-31, both ends inclusive: the days around each end.
+            (datetime.date(2025, 3, 1), datetime.date(2025, 3, 31), [False, True, True, True, False]),
+            (None, datetime.date(2025, 3, 31), [True, True, True, True, False]),  # open start
+            (datetime.date(2025, 3, 1), None, [False, True, True, True, True]),  # open end
+            (None, None, [True] * 5),
+        ],
+    )
+    def test_in_post(
+        self, start: datetime.date | None, end: datetime.date | None, in_post: list[bool]
+    ) -> None:
+        head = BuildingHead("H", ["B1"], start=start, end=end)
+        days = [datetime.date(2025, 2, 28), datetime.date(2025, 3, 1), datetime.date(2025, 3, 15)]
+        days += [datetime.date(2025, 3, 31), datetime.date(2025, 4, 1)]
+        assert [head.in_post(day) for day in days] == in_post
+        assert head.in_post(None)  # no day: every head counts
+
     def test_building_ids(self) -> None:
         assert BuildingHead("H", ["B1", "B2"]).buildings == ("B1", "B2")
         _raises(InvalidType, "buildings", "expected a sequence", lambda: BuildingHead("H", "B1"))
