@@ -12,6 +12,10 @@ mode's own):
 - ``as-loaded``: :func:`community_rules.parallel.check_as_loaded`: the
   nation made office by office while forked processes check the
   communities made so far, so that making and checking overlap;
+- ``documents``: the nation kept as one JSON document per office (written
+  to a temporary directory first, not timed), then read back office by
+  office with :func:`community_rules.documents.load_office` while
+  :func:`~community_rules.parallel.check_as_loaded` checks what is read;
 - ``columnar``: the arithmetic rules and the sub-area and building-head
   counts of :mod:`community_rules.columnar` over the nation's columns.
 
@@ -30,6 +34,7 @@ allocations (slower: it traces every allocation).
     python benchmarks/nation.py --mode sequential [--communities 120000]
     python benchmarks/nation.py --mode parallel --workers 2
     python benchmarks/nation.py --mode as-loaded --workers 2
+    python benchmarks/nation.py --mode documents --workers 2 [--directory DIR]
     python benchmarks/nation.py --mode columnar
     python benchmarks/nation.py --mode load-sample
 """
@@ -41,16 +46,18 @@ import functools
 import gc
 import json
 import resource
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
+from pathlib import Path
 
 import attrs
 from _timing import machine, peak_rss_mb
 from national import NATION_COMMUNITIES, SEED, nation_of, national_district, national_offices
 
 import community_rules as cr
-from community_rules.documents import dump_district, load_district
+from community_rules.documents import dump_district, dump_office, load_district, load_office
 from community_rules.model import Building, Community
 
 _GOAL_S = 60.0
@@ -142,6 +149,40 @@ def as_loaded(n: int, seed: int, workers: int) -> None:
     _summary(report, phase.wall)
 
 
+def documents(n: int, seed: int, workers: int, directory: str | None) -> None:
+    """Write the nation as one JSON document per office, then read it back office by office while checking."""
+    from community_rules.parallel import check_as_loaded
+
+    with tempfile.TemporaryDirectory(prefix="nation-", dir=directory) as folder:
+        paths = []
+        size = 0
+        start = time.perf_counter()
+        for k, office in enumerate(national_offices(n, seed=seed)):
+            text = json.dumps(dump_office(office), ensure_ascii=False, separators=(",", ":")).encode()
+            paths.append(Path(folder, f"office-{k:05d}.json"))
+            paths[-1].write_bytes(text)
+            size += len(text)
+        print(
+            f"wrote {len(paths):,} office documents, {size / 1e6:,.0f} MB in all, the largest "
+            f"{max(p.stat().st_size for p in paths) / 1e6:.1f} MB, in {time.perf_counter() - start:.0f} s "
+            "(not part of the time below; read back from the page cache)",
+            flush=True,
+        )
+        gc.collect()
+        with Phase(f"read and check as loaded (workers={workers})") as phase:
+            district, report = check_as_loaded(
+                (load_office(p, path=f"offices[{k}]") for k, p in enumerate(paths)),
+                functools.partial(nation_of, seed=seed),
+                workers=workers,
+            )
+    counts = district.counts()
+    print(
+        f"  {counts['offices']:,} offices, {counts['communities']:,} communities, "
+        f"{counts['buildings']:,} buildings, {counts['households']:,} households"
+    )
+    _summary(report, phase.wall)
+
+
 def columnar(n: int, seed: int) -> None:
     import numpy as np
 
@@ -216,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--mode",
-        choices=["sequential", "parallel", "as-loaded", "columnar", "load-sample"],
+        choices=["sequential", "parallel", "as-loaded", "documents", "columnar", "load-sample"],
         required=True,
     )
     parser.add_argument(
@@ -225,6 +266,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chunk-size", type=int, default=None)
+    parser.add_argument(
+        "--directory", default=None, help="documents: where to write the office documents (default: TMPDIR)"
+    )
     parser.add_argument(
         "--gc", choices=["on", "off"], default="on", help="off: gc.disable() for the whole run"
     )
@@ -245,6 +289,8 @@ def main(argv: list[str] | None = None) -> None:
         parallel(n, args.seed, args.workers, args.chunk_size)
     elif args.mode == "as-loaded":
         as_loaded(n, args.seed, args.workers)
+    elif args.mode == "documents":
+        documents(n, args.seed, args.workers, args.directory)
     elif args.mode == "columnar":
         columnar(n, args.seed)
     else:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from .assessment import Assessment, UnitResult, assess, composite_score, grade, resident_score
     from .budgeting import Budget, budget
     from .compliance import Comparison, Explanation, Report, check, compare, rule, rules, sensitivity
-    from .documents import dump_district, dump_policy, load_district, load_policy
+    from .documents import dump_district, dump_office, dump_policy, load_district, load_office, load_policy
     from .duties import duties_of, responsible_for
     from .findings import Finding, Rule
     from .funding import (
@@ -94,8 +94,10 @@ _LAZY = {
     "rules": "compliance",
     "sensitivity": "compliance",
     "dump_district": "documents",
+    "dump_office": "documents",
     "dump_policy": "documents",
     "load_district": "documents",
+    "load_office": "documents",
     "load_policy": "documents",
     "duties_of": "duties",
     "responsible_for": "duties",
@@ -223,6 +225,7 @@ __all__ = [
     "compare",
     "composite_score",
     "dump_district",
+    "dump_office",
     "dump_policy",
     "duties_of",
     "glossary",
@@ -231,6 +234,7 @@ __all__ = [
     "interpretation",
     "interpretations",
     "load_district",
+    "load_office",
     "load_policy",
     "load_scores",
     "office_funds_minimum",

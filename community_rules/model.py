@@ -80,7 +80,13 @@ def _insurance_set(value: Any) -> Any:
         return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("insurances", value, "expected a list of insurances", "应为保险列表")
-    return frozenset(to_enum(Insurance, v, f"insurances[{i}]") for i, v in enumerate(value))
+    members = frozenset(to_enum(Insurance, v, f"insurances[{i}]") for i, v in enumerate(value))
+    # One object per distinct set (there are 32): a nation lists millions of staff
+    # members, most with the same five insurances.
+    return _INSURANCE_SETS.setdefault(members, members)
+
+
+_INSURANCE_SETS: dict[frozenset[Insurance], frozenset[Insurance]] = {}
 
 
 def _optional_workstation(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

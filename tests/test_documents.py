@@ -19,8 +19,10 @@ import community_rules as cr
 from community_rules.documents import (
     MAX_DEPTH,
     dump_district,
+    dump_office,
     dump_policy,
     load_district,
+    load_office,
     load_policy,
     read_document,
     to_json,
@@ -40,6 +42,7 @@ from community_rules.model import (
     Workstation,
 )
 from community_rules.policy import DEFAULT_POLICY, Policy, SubAreaRule, Weights
+from community_rules.strategies import districts as cr_districts
 
 D = Decimal
 
@@ -928,3 +931,160 @@ class TestDepthIsCheckedWhenLoadingFails:
         with pytest.raises(LimitExceeded) as info:
             read_document(b"[" * 40 + b"]" * 40)
         assert info.value.path == "[0]" * MAX_DEPTH
+
+
+def _with_offices(district: District, offices: list[SubDistrictOffice]) -> District:
+    return District(district.id, offices=offices, name=district.name, projects=district.projects)
+
+
+class TestOfficeByOffice:
+    """load_office and dump_office: a district kept as one document per sub-district office."""
+
+    def test_the_sample_office_by_office(self) -> None:
+        district = cr.sample_district()
+        whole = dump_district(district)
+        for k, office in enumerate(district.offices):
+            assert dump_office(office) == whole["offices"][k]
+            assert load_office(whole["offices"][k], path=f"offices[{k}]") == office
+        loaded = [load_office(dump_office(o)) for o in district.offices]
+        assert _with_offices(district, loaded) == district
+
+    @settings(max_examples=40, deadline=None)
+    @given(cr_districts())
+    def test_any_district_office_by_office(self, district: District) -> None:
+        whole = dump_district(district)
+        assert [dump_office(o) for o in district.offices] == whole["offices"]
+        loaded = [load_office(doc, path=f"offices[{k}]") for k, doc in enumerate(whole["offices"])]
+        assert _with_offices(district, loaded) == district
+
+    def test_files_json_and_toml(self, tmp_path: Path) -> None:
+        office = cr.sample_district().offices[0]
+        json_path = tmp_path / "o.json"
+        json_path.write_text(to_json(dump_office(office)), encoding="utf-8")
+        assert load_office(json_path) == load_office(str(json_path)) == office
+        toml_path = tmp_path / "o.toml"
+        toml_path.write_text(
+            'id = "O7"\nname = "东山街道"\n\n[[communities]]\nid = "C1"\noffice_funds = 12000.50\n\n'
+            '[[communities.buildings]]\nid = "B1"\nhouseholds = 120\n',
+            encoding="utf-8",
+        )
+        office = load_office(toml_path)
+        assert (office.id, office.name, office.communities[0].office_funds) == (
+            "O7",
+            "东山街道",
+            D("12000.50"),
+        )
+        assert office.communities[0].households == 120
+
+    @pytest.mark.parametrize(
+        ("community", "path", "message"),
+        [
+            (
+                {"id": "C3", "buildings": [{"id": "B7", "households": -5}]},
+                ".buildings[0].households",
+                "-5 is negative",
+            ),
+            ({"id": "C3", "colour": "red"}, ".colour", "is not a field of Community"),
+            ({"id": "C3", "kind": "suburb"}, ".kind", "'suburb' is not"),
+            ({"id": "C3", "buildings": [{"households": 5}]}, ".buildings[0].id", "is missing"),
+        ],
+    )
+    def test_errors_read_as_in_the_district(self, community: dict[str, Any], path: str, message: str) -> None:
+        # The same bad value, in a district document and in its office's own document.
+        office = {"id": "O", "communities": [{"id": "C0"}, community]}
+        with pytest.raises(Error) as in_district:
+            load_district({"id": "D", "offices": [{"id": "N", "communities": []}, office]})
+        with pytest.raises(Error) as alone:
+            load_office(office, path="offices[1]")
+        assert alone.value.path == in_district.value.path == "offices[1].communities[1]" + path
+        assert type(alone.value) is type(in_district.value)
+        assert message in str(alone.value)
+        assert str(alone.value) == str(in_district.value)
+        with pytest.raises(Error) as bare:
+            load_office(office)  # no path: the office document's own
+        assert bare.value.path == "communities[1]" + path
+
+    def test_duplicate_communities_in_an_office(self) -> None:
+        doc = {"id": "O", "communities": [{"id": "C1"}, {"id": "C1"}]}
+        with pytest.raises(InvalidValue) as info:
+            load_office(doc, path="offices[2]")
+        assert info.value.path.startswith("offices[2].communities")
+        assert "C1" in str(info.value)
+
+    def test_not_an_office_document(self) -> None:
+        with pytest.raises(InvalidType) as info:
+            load_office(b"[1, 2]")
+        assert "is not a sub-district office document" in str(info.value)
+        assert "不是街道办事处文档" in info.value.message_zh
+        with pytest.raises(InvalidType) as info:
+            load_office(42)  # type: ignore[arg-type]
+        assert "bytes of a sub-district office document" in str(info.value)
+        with pytest.raises(InvalidType) as info:
+            load_office({"id": "O"}, path=3)  # type: ignore[arg-type]
+        assert info.value.path == "path"
+        with pytest.raises(InvalidType) as info:
+            dump_office(cr.sample_district())  # type: ignore[arg-type]
+        assert info.value.path == "office"
+
+    def test_checked_as_loaded_from_files(self, tmp_path: Path) -> None:
+        # The use it is for: one file per office, loaded one at a time while checked.
+        from community_rules.parallel import check_as_loaded
+
+        district = cr.sample_district()
+        paths = []
+        for k, office in enumerate(district.offices):
+            paths.append(tmp_path / f"office-{k:04d}.json")
+            paths[-1].write_text(to_json(dump_office(office)), encoding="utf-8")
+        loaded, report = check_as_loaded(
+            (load_office(p, path=f"offices[{k}]") for k, p in enumerate(sorted(paths))),
+            lambda offices: _with_offices(district, list(offices)),
+            workers=2,
+        )
+        assert loaded == district
+        assert report == cr.check(district)
+
+
+class TestSharedStrings:
+    """A JSON document's equal strings are one object once loaded (memory, not meaning)."""
+
+    def test_ids_and_names_are_shared(self) -> None:
+        doc = {
+            "id": "D",
+            "offices": [
+                {
+                    "id": "O",
+                    "communities": [
+                        {
+                            "id": f"C{c}",
+                            "buildings": [
+                                {"id": f"B{i}", "households": 10, "residents_group": "第三居民小组"}
+                                for i in range(3)
+                            ],
+                            "sub_areas": [{"id": "S1", "buildings": ["B0", "B1", "B2"]}],
+                            "staff_members": [
+                                {"id": f"M{m}", "insurances": ["pension", "medical"]} for m in range(2)
+                            ],
+                        }
+                        for c in range(2)
+                    ],
+                }
+            ],
+        }
+        district = load_district(json.dumps(doc).encode("utf-8"))
+        first, second = district.offices[0].communities
+        groups = {id(b.residents_group) for c in (first, second) for b in c.buildings}
+        assert len(groups) == 1
+        assert first.buildings[1].id is second.buildings[1].id
+        assert first.sub_areas is not None
+        assert first.sub_areas[0].buildings[2] is first.buildings[2].id
+        assert first.staff_members is not None
+        assert second.staff_members is not None
+        assert first.staff_members[0].insurances is second.staff_members[1].insurances
+        assert district == load_district(doc)  # the same values as from the mapping
+
+    def test_only_within_one_document(self) -> None:
+        # The memo lives as long as one parse: nothing is kept from one load to the next.
+        doc = json.dumps({"id": "O", "communities": [{"id": "community-1"}]}).encode("utf-8")
+        first, second = load_office(doc).communities[0].id, load_office(doc).communities[0].id
+        assert first == second
+        assert first is not second

@@ -286,6 +286,7 @@ VALID: dict[str, Callable[[], Any]] = {
     ],
     "topic": lambda: "recruitment",
     "id": lambda: "X",
+    "office": lambda: _small_district().offices[0],
     "versions": lambda: ((datetime.date(2009, 1, 1), cr.DEFAULT_POLICY),),
 }
 OVERRIDES: dict[tuple[str, str], Callable[[], Any]] = {
@@ -298,6 +299,7 @@ OVERRIDES: dict[tuple[str, str], Callable[[], Any]] = {
     ("community_rules.money.scale", "amount"): lambda: Decimal("10000"),
     ("community_rules.staffing.check_education", "subject"): lambda: "S1",
     ("community_rules.documents.load_policy", "source"): lambda: {"office_funds_per_thousand": 12000},
+    ("community_rules.documents.load_office", "source"): lambda: cr.dump_office(_small_district().offices[0]),
     ("community_rules.scores.load_scores", "source"): lambda: {"year": 2009, "units": []},
     ("community_rules.scores.read_ballots", "source"): lambda: (
         b"level,id,community,satisfied,basically_satisfied,dissatisfied,date\n"
