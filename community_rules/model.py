@@ -196,9 +196,21 @@ class BuildingHead:
         >>> head = BuildingHead("H1", ["B1", "B2"], start=datetime.date(2025, 1, 1))
         >>> head.in_post(datetime.date(2024, 12, 31)), head.in_post(datetime.date(2025, 1, 1)), head.in_post(None)
         (False, True, True)
+        >>> head.in_post("2025-01-01")
+        Traceback (most recent call last):
+        ...
+        community_rules.errors.InvalidType: day: '2025-01-01' is of type str; expected a datetime.date ...
         """
-        if day is None:
-            return True
+        if type(day) is not datetime.date:  # (the checks pass a date: one test, then the comparison)
+            if day is None:
+                return True
+            if isinstance(day, datetime.datetime) or not isinstance(day, datetime.date):
+                raise InvalidType(
+                    "day",
+                    day,
+                    f"is of type {type(day).__name__}; expected a datetime.date",
+                    f"类型为 {type(day).__name__}；应为日期",
+                )
         return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)
 
 

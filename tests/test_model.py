@@ -550,6 +550,13 @@ class TestBuildingHeadAndSubArea:
         assert [head.in_post(day) for day in days] == in_post
         assert head.in_post(None)  # no day: every head counts
 
+    @pytest.mark.parametrize("day", ["2025-03-01", datetime.datetime(2025, 3, 1), 20250301])
+    def test_in_post_needs_a_date(self, day: object) -> None:
+        head = BuildingHead("H", ["B1"], start=datetime.date(2025, 3, 1))
+        err = _raises(InvalidType, "day", "expected a datetime.date", lambda: head.in_post(day))  # type: ignore[arg-type]
+        assert err.value == day
+        assert "应为日期" in err.message_zh
+
     def test_building_ids(self) -> None:
         assert BuildingHead("H", ["B1", "B2"]).buildings == ("B1", "B2")
         _raises(InvalidType, "buildings", "expected a sequence", lambda: BuildingHead("H", "B1"))
