@@ -678,7 +678,8 @@ def load_office(
     checks the communities loaded so far while the next office is read.
 
     ``path`` is put in front of every error's path, so that with
-    ``path="offices[3]"`` errors read as they would in a district document;
+    ``path="offices[3]"`` errors read as they would in a district document
+    (an error in a file that cannot be read or parsed names the file);
     errors are otherwise those of :func:`load_district`.
 
     >>> office = load_office({"id": "O1", "communities": [
@@ -699,8 +700,14 @@ def load_office(
             f"is of type {type(path).__name__}; expected the office's path in the district (a str)",
             f"类型为 {type(path).__name__}；应为该办事处在区文档中的路径（str）",
         )
+    try:
+        data = _mapping(source, "sub-district office")
+    except Error as exc:
+        # The whole document is at fault (not a table, not JSON): named by ``path``,
+        # unless the error already names the file it read.
+        raise (exc if exc.path else exc.with_prefix(path)) from None
     with paused():
-        return _structure(_mapping(source, "sub-district office"), model.SubDistrictOffice, path)
+        return _structure(data, model.SubDistrictOffice, path)
 
 
 def dump_office(office: model.SubDistrictOffice) -> dict[str, Any]:

@@ -1011,11 +1011,24 @@ class TestOfficeByOffice:
         assert info.value.path.startswith("offices[2].communities")
         assert "C1" in str(info.value)
 
-    def test_not_an_office_document(self) -> None:
+    def test_not_an_office_document(self, tmp_path: Path) -> None:
         with pytest.raises(InvalidType) as info:
             load_office(b"[1, 2]")
         assert "is not a sub-district office document" in str(info.value)
         assert "不是街道办事处文档" in info.value.message_zh
+        assert info.value.path == ""
+        with pytest.raises(InvalidType) as info:
+            load_office(b"[1, 2]", path="offices[4]")  # the whole document: named by path
+        assert info.value.path == "offices[4]"
+        with pytest.raises(DocumentError) as parse_error:
+            load_office(b'{"id": "O",', path="offices[4]")
+        assert parse_error.value.path == "offices[4]"
+        assert "is not valid JSON" in str(parse_error.value)
+        broken = tmp_path / "office-0004.json"
+        broken.write_text('{"id": "O",', encoding="utf-8")
+        with pytest.raises(DocumentError) as in_file:
+            load_office(broken, path="offices[4]")  # a file that does not parse: named by the file
+        assert in_file.value.path == str(broken)
         with pytest.raises(InvalidType) as info:
             load_office(42)  # type: ignore[arg-type]
         assert "bytes of a sub-district office document" in str(info.value)
