@@ -50,6 +50,7 @@ import tempfile
 import time
 import tracemalloc
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -98,12 +99,16 @@ class Phase:
 def _load(n: int, seed: int) -> cr.District:
     with Phase(f"load {n:,} communities"):
         district = national_district(n, seed=seed)
+    _sizes(district)
+    return district
+
+
+def _sizes(district: cr.District) -> None:
     counts = district.counts()
     print(
         f"  {counts['offices']:,} offices, {counts['communities']:,} communities, "
         f"{counts['buildings']:,} buildings, {counts['households']:,} households"
     )
-    return district
 
 
 def _summary(report: cr.Report, total: float) -> None:
@@ -131,28 +136,23 @@ def parallel(n: int, seed: int, workers: int, chunk_size: int | None) -> None:
     print(f"  largest worker's peak RSS {_children_peak_mb():.0f} MB")
 
 
-def as_loaded(n: int, seed: int, workers: int) -> None:
-    """Make the nation office by office while forked processes check what is made so far."""
+def _checked_as_loaded(label: str, offices: Iterable[cr.SubDistrictOffice], seed: int, workers: int) -> None:
+    """Time check_as_loaded over ``offices`` (the nation of ``seed``) and report what it made and found."""
     from community_rules.parallel import check_as_loaded
 
-    with Phase(f"load and check as loaded (workers={workers})") as phase:
-        district, report = check_as_loaded(
-            national_offices(n, seed=seed),
-            functools.partial(nation_of, seed=seed),
-            workers=workers,
-        )
-    counts = district.counts()
-    print(
-        f"  {counts['offices']:,} offices, {counts['communities']:,} communities, "
-        f"{counts['buildings']:,} buildings, {counts['households']:,} households"
-    )
+    with Phase(f"{label} (workers={workers})") as phase:
+        district, report = check_as_loaded(offices, functools.partial(nation_of, seed=seed), workers=workers)
+    _sizes(district)
     _summary(report, phase.wall)
+
+
+def as_loaded(n: int, seed: int, workers: int) -> None:
+    """Make the nation office by office while forked processes check what is made so far."""
+    _checked_as_loaded("load and check as loaded", national_offices(n, seed=seed), seed, workers)
 
 
 def documents(n: int, seed: int, workers: int, directory: str | None) -> None:
     """Write the nation as one JSON document per office, then read it back office by office while checking."""
-    from community_rules.parallel import check_as_loaded
-
     with tempfile.TemporaryDirectory(prefix="nation-", dir=directory) as folder:
         paths = []
         size = 0
@@ -169,18 +169,8 @@ def documents(n: int, seed: int, workers: int, directory: str | None) -> None:
             flush=True,
         )
         gc.collect()
-        with Phase(f"read and check as loaded (workers={workers})") as phase:
-            district, report = check_as_loaded(
-                (load_office(p, path=f"offices[{k}]") for k, p in enumerate(paths)),
-                functools.partial(nation_of, seed=seed),
-                workers=workers,
-            )
-    counts = district.counts()
-    print(
-        f"  {counts['offices']:,} offices, {counts['communities']:,} communities, "
-        f"{counts['buildings']:,} buildings, {counts['households']:,} households"
-    )
-    _summary(report, phase.wall)
+        offices = (load_office(p, path=f"offices[{k}]") for k, p in enumerate(paths))
+        _checked_as_loaded("read and check as loaded", offices, seed, workers)
 
 
 def columnar(n: int, seed: int) -> None:
